@@ -1,0 +1,27 @@
+"""Shared test fixtures: where the real UN data lives, and small helpers on top of it."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+_DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def shared_data_dir() -> Path:
+    """The real-data folder: ``$UNLIB_SHARED_DATA`` or ``../shared/data`` beside the checkout."""
+    return Path(os.environ.get("UNLIB_SHARED_DATA") or _DEFAULT_SHARED)
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> Path:
+    path = shared_data_dir()
+    if not (path / "zh-reports").is_dir():
+        pytest.fail(
+            f"real UN test data not found at {path}: put the shared data folder beside the "
+            "checkout (../shared/data) or set UNLIB_SHARED_DATA to its path",
+            pytrace=False,
+        )
+    return path
