@@ -25,3 +25,26 @@ def shared_data() -> Path:
             pytrace=False,
         )
     return path
+
+
+def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyped-def]
+    from unlib.settings import load_settings
+
+    return load_settings({}, config=data_dir / "absent.toml", data=str(data_dir), **overrides)
+
+
+@pytest.fixture
+def new_library(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """A fresh, empty library in a temporary folder (closed after the test)."""
+    from unlib.services.library import Library
+
+    libraries = []
+
+    def factory(**overrides: object) -> Library:
+        library = Library(make_settings(tmp_path / "data", **overrides), create=True)
+        libraries.append(library)
+        return library
+
+    yield factory
+    for library in libraries:
+        library.close()

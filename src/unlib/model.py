@@ -6,6 +6,7 @@ Nothing here does I/O or imports another unlib module: all layers may import it.
 
 from __future__ import annotations
 
+import zlib
 from dataclasses import dataclass, field
 from typing import Final
 
@@ -106,20 +107,32 @@ class IngestedDocument:
     media_type: str
     lang: str
     lang_confidence: float
-    text: str
+    # The extracted text, zlib-compressed: it crosses process boundaries and goes to the
+    # catalogue as is (see the ``text`` property).
+    text_z: bytes
+    n_chars: int
     passages: list[Passage]
     citations: list[tuple[int, Mention]]  # (passage seq, mention with offsets in the version text)
     metadata: DocMetadata
     own_symbol: OwnSymbol | None
     doc_type: str  # facet value: "resolution", "report", "meeting", ... (see unlib.ingest.doctype)
-    # Per passage, the text handed to the full-text index (already analysed for Chinese).
-    index_text: list[str] = field(default_factory=list)
+    # Per passage, the text handed to the full-text index (already analysed for Chinese);
+    # None where it is the passage text itself, so it is not shipped twice.
+    index_text: list[str | None] = field(default_factory=list)
     # Language code found in the file name (A_RES_73_3-EN.pdf -> "en"), if any.
     filename_lang: str | None = None
     # Stem of the file name without its language code: groups symbol-less language versions.
     group_stem: str | None = None
     needs_ocr: bool = False
     warnings: list[str] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return zlib.decompress(self.text_z).decode("utf-8")
+
+    @staticmethod
+    def compress(text: str) -> bytes:
+        return zlib.compress(text.encode("utf-8"), 1)
 
 
 @dataclass(frozen=True, slots=True)

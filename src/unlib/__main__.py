@@ -1,0 +1,3 @@
+from unlib.cli.main import main
+
+main()

@@ -1,0 +1,169 @@
+"""The search box syntax: words, "phrases", -exclusions, OR, filters and document symbols.
+
+    digital library                 all words must match (in any of the six languages)
+    "digital library"               exact phrase
+    peacekeeping -Haiti             exclusion
+    sanctions OR embargo            either word
+    lang:zh body:S year:2020..2023 type:resolution
+    body:GA   body:"General Assembly"
+    S/RES/1244 (1999)               a document symbol: the work itself first, then passages citing it
+
+Parsing never raises anything but :class:`QueryError`, whose message says what to change.
+Small slips are read leniently (a missing closing quote) and reported in ``ParsedQuery.notes``.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from dataclasses import dataclass, field
+from typing import Final, Literal
+
+from unlib.search.filters import Filters, parse_filter
+from unlib.search.lexer import Item, QueryError, scan
+from unlib.symbols import try_parse
+
+__all__ = ["Filters", "ParsedQuery", "QueryError", "Term", "parse_query"]
+
+TermKind = Literal["word", "phrase", "symbol"]
+# A symbol written with spaces ("S/RES/1244 (1999)", "A/RES/77/128 B") spans at most this
+# many whitespace-separated pieces.
+_MAX_SYMBOL_PIECES: Final = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """A word, an exact phrase, or a document symbol (``key`` = its identity key)."""
+
+    text: str
+    kind: TermKind = "word"
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query as the engine needs it.
+
+    Every group must match; within a group any term may (``a OR b`` makes one group).
+    """
+
+    text: str
+    groups: tuple[tuple[Term, ...], ...] = ()
+    excluded: tuple[Term, ...] = ()
+    filters: Filters = field(default_factory=Filters)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def is_empty(self) -> bool:
+        """True when the query asks for no words, phrases or symbols (a browse)."""
+        return not self.groups
+
+    def terms(self) -> list[Term]:
+        return [term for group in self.groups for term in group]
+
+
+def parse_query(q: str) -> ParsedQuery:
+    """Read a search box string; raises :class:`QueryError` with a helpful message."""
+    text = unicodedata.normalize("NFKC", q).strip()
+    items, notes = scan(text)
+    return _Assembler(text, items, notes).build()
+
+
+def _may_continue_symbol(piece: Item) -> bool:
+    """Whether a word after a symbol may belong to it ("B" in "A/RES/77/128 B", "(1999)"):
+    lower-case words ("a", "and") are read as words, as readers mean them."""
+    return not piece.negated and not (piece.value.isalpha() and piece.value.islower())
+
+
+class _Assembler:
+    """Turns scanned items into groups, exclusions and filters."""
+
+    def __init__(self, text: str, items: list[Item], notes: list[str]) -> None:
+        self.text = text
+        self.items = items
+        self.notes = notes
+        self.groups: list[list[Term]] = []
+        self.excluded: list[Term] = []
+        self.filters = Filters()
+        self.join_next = False  # an OR was seen: the next term joins the last group
+
+    def build(self) -> ParsedQuery:
+        i = 0
+        while i < len(self.items):
+            i = self._consume(i)
+        if self.join_next:
+            self.notes.append('"OR" at the end of the query was ignored')
+        return ParsedQuery(
+            text=self.text,
+            groups=tuple(tuple(group) for group in self.groups),
+            excluded=tuple(self.excluded),
+            filters=self.filters,
+            notes=tuple(self.notes),
+        )
+
+    def _consume(self, i: int) -> int:
+        item = self.items[i]
+        if item.kind == "or":
+            if not self.groups or self.join_next:
+                self.notes.append(f'"OR" at position {item.start + 1} has nothing before it')
+            else:
+                self.join_next = True
+            return i + 1
+        if item.kind == "filter":
+            self._add_filter(item)
+            return i + 1
+        term, i = self._term_at(i)
+        self._add_term(term, negated=item.negated)
+        return i
+
+    def _add_filter(self, item: Item) -> None:
+        if item.negated:
+            raise QueryError(
+                f'excluding a filter ("-{item.name}:{item.value}") is not supported: choose the '
+                f"values you want instead, e.g. {item.name}:…"
+            )
+        if self.join_next:
+            self.notes.append(f'"OR" before {item.name}: was ignored (filters always apply)')
+            self.join_next = False
+        self.filters = self.filters.united(parse_filter(item.name, item.value))
+
+    def _add_term(self, term: Term, *, negated: bool) -> None:
+        if negated:
+            self.excluded.append(term)
+            if self.join_next:
+                self.notes.append(f'"OR" before -{term.text} was ignored')
+                self.join_next = False
+        elif self.join_next:
+            self.groups[-1].append(term)
+            self.join_next = False
+        else:
+            self.groups.append([term])
+
+    def _term_at(self, i: int) -> tuple[Term, int]:
+        item = self.items[i]
+        if item.kind == "phrase":
+            return Term(item.value, "phrase"), i + 1
+        symbol = self._symbol_at(i)
+        if symbol is not None:
+            return symbol
+        return Term(item.value, "word"), i + 1
+
+    def _symbol_at(self, i: int) -> tuple[Term, int] | None:
+        """The longest document symbol starting at word ``i``, with the index after it."""
+        first = self.items[i]
+        if "/" not in first.value:  # every UN document symbol has a slash
+            return None
+        best: tuple[Term, int] | None = None
+        best_normalized: str | None = None
+        last = i
+        while last < len(self.items) and last - i < _MAX_SYMBOL_PIECES:
+            piece = self.items[last]
+            if piece.kind != "word" or (last > i and not _may_continue_symbol(piece)):
+                break
+            candidate = self.text[first.start : piece.end]
+            symbol = try_parse(candidate)
+            # Take the longest reading, but not a piece the parser silently ignored.
+            if symbol is not None and symbol.normalized != best_normalized:
+                best = Term(symbol.normalized, "symbol", symbol.key), last + 1
+                best_normalized = symbol.normalized
+            last += 1
+        return best

@@ -1,0 +1,145 @@
+"""The library facade: the one service every interface (CLI, REST, web) calls.
+
+Each public method is one use case and returns plain JSON-ready data (see
+:mod:`unlib.services.views`), so adapters only parse input and format output.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from unlib.ingest.indexing import reindex_versions
+from unlib.ingest.report import IngestReport
+from unlib.ingest.runner import IngestRun, Progress
+from unlib.search.engine import SearchEngine
+from unlib.search.index import PassageIndex
+from unlib.services import views
+from unlib.services.search import SearchRequest, run_search
+from unlib.settings import Settings
+from unlib.store.blobs import copy_tree_size
+from unlib.store.catalogue import Catalogue
+from unlib.store.records import WorkRow
+from unlib.symbols import try_parse
+
+INDEX_DIR = "index"
+
+
+class NotFound(LookupError):
+    """The library holds nothing under that symbol or id."""
+
+
+class Library:
+    def __init__(self, settings: Settings, *, create: bool = False) -> None:
+        self.settings = settings
+        self.data_dir = settings.data_dir
+        self.catalogue = Catalogue.open(self.data_dir, create=create)
+        self._index: PassageIndex | None = None
+        self._engine: SearchEngine | None = None
+
+    @property
+    def index(self) -> PassageIndex:
+        if self._index is None:
+            self._index = PassageIndex(
+                self.data_dir / INDEX_DIR, writer_heap_mb=self.settings.index_heap_mb
+            )
+        return self._index
+
+    @property
+    def engine(self) -> SearchEngine:
+        if self._engine is None:
+            self._engine = SearchEngine(self.index)
+        return self._engine
+
+    def close(self) -> None:
+        if self._index is not None:
+            self._index.close()
+        self.catalogue.close()
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- use cases -----------------------------------------------------------------------------
+
+    def ingest(self, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
+        run = IngestRun(
+            self.catalogue,
+            self.index,
+            self.data_dir,
+            max_file_bytes=int(self.settings.max_file_mb * 1_000_000),
+            workers=self.settings.workers,
+            commit_every=self.settings.commit_every,
+            progress=progress,
+        )
+        return run.run(paths)
+
+    def search(self, request: SearchRequest) -> dict[str, Any]:
+        return run_search(self.catalogue, self.engine, request, self.settings.snippet_chars)
+
+    def show(self, ref: str) -> dict[str, Any]:
+        work = self.resolve(ref)
+        return views.work_record(self.catalogue, work)
+
+    def list_works(self) -> Iterator[dict[str, Any]]:
+        for work in self.catalogue.iter_works():
+            yield views.work_line(self.catalogue, work)
+
+    def stats(self) -> dict[str, Any]:
+        data = views.catalogue_stats(self.catalogue)
+        data["index"] = {
+            "passages": self.index.passage_count(),
+            "bytes": self.index.size_bytes(),
+        }
+        data["storage"] = {
+            "catalogue_bytes": copy_tree_size(self.catalogue.path),
+            "files_bytes": copy_tree_size(self.data_dir / "files"),
+            "quarantine_bytes": copy_tree_size(self.data_dir / "quarantine"),
+        }
+        data["data_dir"] = str(self.data_dir)
+        return data
+
+    def reindex(self) -> dict[str, Any]:
+        """Rebuild the full-text index from the catalogue (also after a schema change)."""
+        if self._index is not None:
+            self._index.close()
+        self._engine = None
+        self._index = PassageIndex(
+            self.data_dir / INDEX_DIR, writer_heap_mb=self.settings.index_heap_mb, recreate=True
+        )
+        self.index.clear()
+        self.catalogue.mark_all_unindexed()
+        versions = self.catalogue.all_version_ids()
+        passages = reindex_versions(self.catalogue, self.index, versions)
+        return {"versions": len(versions), "passages": passages}
+
+    # -- lookups -------------------------------------------------------------------------------
+
+    def resolve(self, ref: str) -> WorkRow:
+        """A work by symbol (any spelling), identity key or local id."""
+        ref = ref.strip()
+        work = self.catalogue.work_by_key(ref)
+        if work is None:
+            symbol = try_parse(ref)
+            if symbol is not None:
+                work = self.catalogue.work_by_key(symbol.key)
+        if work is None and not ref.startswith("local:"):
+            work = self.catalogue.work_by_key(f"local:{ref}")
+        if work is None:
+            raise NotFound(_not_found_message(ref))
+        return work
+
+
+def _not_found_message(ref: str) -> str:
+    symbol = try_parse(ref)
+    if symbol is None:
+        return (
+            f"{ref!r} is neither a UN document symbol nor a local id in this library "
+            "(try `unlib list` to see what it holds)"
+        )
+    return (
+        f"no document {symbol.normalized} in this library (try `unlib search {symbol.normalized}`)"
+    )
