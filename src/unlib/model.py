@@ -119,6 +119,7 @@ class IngestedDocument:
     # Per passage, the text handed to the full-text index (already analysed for Chinese);
     # None where it is the passage text itself, so it is not shipped twice.
     index_text: list[str | None] = field(default_factory=list)
+    index_title: str | None = None  # the title as analysed for the index
     # Language code found in the file name (A_RES_73_3-EN.pdf -> "en"), if any.
     filename_lang: str | None = None
     # Stem of the file name without its language code: groups symbol-less language versions.

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import time
 from pathlib import Path
 
 import pytest
@@ -310,17 +309,3 @@ def test_english_and_chinese_versions_agree(shared_data: Path) -> None:
             differ += en_symbols != zh_symbols
     assert agree >= 90
     assert differ <= 0.03 * (agree + differ)
-
-
-def test_extraction_is_fast(shared_data: Path) -> None:
-    folder = shared_data / "ungdc" / "TXT"
-    text = "\n\n".join(
-        p.read_text(encoding="utf-8", errors="replace")
-        for p in sorted(folder.glob("*/*.txt"))[:300]
-    )
-    started = time.perf_counter()
-    extract(text, None)
-    elapsed = time.perf_counter() - started
-    megabytes = len(text.encode()) / 1e6
-    assert megabytes > 3
-    assert megabytes / elapsed > 2.0, f"{megabytes / elapsed:.1f} MB/s"

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import time
 import unicodedata
-from pathlib import Path
 
 from hypothesis import given
 from hypothesis import strategies as st
@@ -59,19 +57,3 @@ def test_output_has_no_removed_characters(text: str) -> None:
     out = normalize_extracted(text)
     assert "\r" not in out and "\u00a0" not in out and "\ufeff" not in out and "  " not in out
     assert all(c in "\n\t" or unicodedata.category(c) != "Cc" for c in out)
-
-
-def test_faster_than_20_megabytes_per_second(shared_data: Path) -> None:
-    pieces = [
-        (shared_data / "zh-reports" / "003_9f9eba59289d4448.txt").read_text(encoding="utf-8"),
-        (shared_data / "un-charter" / "un_charter_ar.txt").read_text(encoding="utf-8"),
-        (shared_data / "un-charter" / "un_charter_fr.txt").read_text(encoding="utf-8"),
-    ]
-    text = "\n".join(pieces) * 10
-    megabytes = len(text.encode()) / 1e6
-    best = float("inf")
-    for _ in range(3):
-        start = time.process_time()  # CPU time: other jobs on the machine do not count
-        normalize_extracted(text)
-        best = min(best, time.process_time() - start)
-    assert megabytes / best >= 20, f"{megabytes / best:.1f} MB/s"

@@ -55,8 +55,7 @@ def entries_for_new_version(
     entries = []
     for pid, seq in outcome.passage_ids:
         if seq == -1:
-            title = doc.metadata.title or ""
-            text, kind = prepare_for_index(doc.lang, title), "title"
+            text, kind = doc.index_title or "", "title"
         else:
             text, kind = analysed[seq], kinds[seq]
         entries.append(

@@ -28,14 +28,12 @@ from unlib.model import (
     IngestedDocument,
     Mention,
     OwnSymbol,
-    ParsedText,
     Passage,
 )
 from unlib.store.blobs import BlobStore
 from unlib.symbols import extract, find_own_symbol, symbol_from_filename, try_parse
 from unlib.text.analysis import prepare_for_index
 from unlib.text.langid import detect_language
-from unlib.text.normalize import normalize_extracted
 
 # A detection this sure overrides a language code in the file name.
 _CONFIDENT = 0.9
@@ -48,7 +46,7 @@ def process_file(path: Path, sha256: str, blobs: BlobStore) -> IngestedDocument:
     """Run every ingestion step on one file; raises Reject with a reason when it cannot."""
     data = _read(path, sha256)
     sniffed = sniff(data[:8192], path.name)
-    parsed = _normalized(parse_file(data, sniffed, path.name))
+    parsed = parse_file(data, sniffed, path.name)  # parsers normalize page by page
     symbol_in_name, lang_in_name = symbol_from_filename(path.name)
     lang, confidence = _language(parsed.text, lang_in_name)
     warnings = list(parsed.warnings)
@@ -85,6 +83,7 @@ def process_file(path: Path, sha256: str, blobs: BlobStore) -> IngestedDocument:
         own_symbol=own,
         doc_type=classify_doc_type(own, metadata.title, text, lang),
         index_text=[_for_index(lang, p.text) for p in passages],
+        index_title=prepare_for_index(lang, metadata.title) if metadata.title else None,
         filename_lang=lang_in_name,
         group_stem=group_stem(path.name) if lang_in_name else None,
         needs_ocr=parsed.needs_ocr,
@@ -111,27 +110,6 @@ def _read(path: Path, sha256: str) -> bytes:
     if hashlib.sha256(data).hexdigest() != sha256:
         raise Reject("the file changed while it was being ingested: ingest it again")
     return data
-
-
-def _normalized(parsed: ParsedText) -> ParsedText:
-    """Normalize text page by page so page spans stay true."""
-    if not parsed.pages:
-        parsed.text = normalize_extracted(parsed.text)
-        return parsed
-    pieces: list[str] = []
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for start, end in parsed.pages:
-        page = normalize_extracted(parsed.text[start:end])
-        if pieces:
-            pieces.append("\n")
-            offset += 1
-        pieces.append(page)
-        spans.append((offset, offset + len(page)))
-        offset += len(page)
-    parsed.text = "".join(pieces)
-    parsed.pages = spans
-    return parsed
 
 
 def _language(text: str, lang_in_name: str | None) -> tuple[str, float]:

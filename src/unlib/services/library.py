@@ -41,8 +41,9 @@ class Library:
     @property
     def index(self) -> PassageIndex:
         if self._index is None:
+            # One indexing thread: during ingest the cores are busy parsing and segmenting.
             self._index = PassageIndex(
-                self.data_dir / INDEX_DIR, writer_heap_mb=self.settings.index_heap_mb
+                self.data_dir / INDEX_DIR, writer_heap_mb=self.settings.index_heap_mb, threads=1
             )
         return self._index
 

@@ -32,7 +32,10 @@ _INVISIBLE: Final = re.compile(
 )
 _PRESENTATION_FORMS: Final = re.compile("[\ufb50-\ufdff\ufe70-\ufefe]+")
 _SPACES: Final = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")
-_SPACE_RUNS: Final = re.compile(" {2,}| +(?=\n)| +$")
+# Spaces before a line end (or the very end) go; other runs of spaces become one. Two plain
+# substitutions, no Python callback per match: this runs over every character ingested.
+_SPACES_AT_LINE_END: Final = re.compile(" +(?=\n)| +$")
+_SPACE_RUNS: Final = re.compile("  +")
 
 
 def _nfkc(match: re.Match[str]) -> str:
@@ -48,11 +51,8 @@ def normalize_extracted(text: str) -> str:
         text = unicodedata.normalize("NFC", text)
         text = _PRESENTATION_FORMS.sub(_nfkc, text)
         text = _SPACES.sub(" ", text)
-    return _SPACE_RUNS.sub(_collapse_spaces, text)
-
-
-def _collapse_spaces(match: re.Match[str]) -> str:
-    # A run inside a line becomes one space; spaces before a newline or at the very end go.
-    end = match.end()
-    at_line_end = end == len(match.string) or match.string[end] == "\n"
-    return "" if at_line_end else " "
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    if " \n" in text or text.endswith(" "):
+        text = _SPACES_AT_LINE_END.sub("", text)
+    return text
