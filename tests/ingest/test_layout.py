@@ -10,7 +10,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from tests.ingest.test_parsers_pdf import Line, build_pdf, parse_pdf
-from unlib.ingest.layout import clean_layout, ends_sentence, match_marker
+from unlib.ingest.layout import clean_layout
+from unlib.ingest.line_shapes import ends_sentence, match_marker
 from unlib.ingest.parsers import parse_file
 from unlib.ingest.sniff import sniff
 from unlib.model import ParsedText

@@ -10,7 +10,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from unlib.ingest.layout import clean_layout, opener_line
+from unlib.ingest.layout import clean_layout
+from unlib.ingest.line_shapes import opener_line
 from unlib.ingest.parsers import parse_file
 from unlib.ingest.passages import MAX_PASSAGE, split_passages
 from unlib.ingest.sniff import sniff

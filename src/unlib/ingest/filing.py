@@ -18,7 +18,7 @@ from typing import Any
 
 from unlib.ingest.errors import Skip
 from unlib.model import IngestedDocument, Mention
-from unlib.store.catalogue import Catalogue
+from unlib.store.base import CatalogueStore
 from unlib.store.records import AddOutcome, WorkRow
 from unlib.symbols import try_parse
 from unlib.text.dates import ga_session_year
@@ -71,7 +71,9 @@ def _work_meta(doc: IngestedDocument) -> dict[str, Any]:
     }
 
 
-def _find_work(cat: Catalogue, doc: IngestedDocument, group_hint: str | None) -> WorkRow | None:
+def _find_work(
+    cat: CatalogueStore, doc: IngestedDocument, group_hint: str | None
+) -> WorkRow | None:
     if doc.own_symbol is not None:
         return cat.work_by_key(doc.own_symbol.key)
     if group_hint is not None:
@@ -81,7 +83,7 @@ def _find_work(cat: Catalogue, doc: IngestedDocument, group_hint: str | None) ->
     return None
 
 
-def file_document(cat: Catalogue, doc: IngestedDocument) -> AddOutcome:
+def file_document(cat: CatalogueStore, doc: IngestedDocument) -> AddOutcome:
     """Write ``doc`` into the catalogue in one transaction; raises Skip if already there."""
     group_hint = group_hint_for(doc)
     meta = _work_meta(doc)
@@ -151,7 +153,9 @@ def _version_fields(doc: IngestedDocument) -> dict[str, Any]:
     }
 
 
-def _write_text(cat: Catalogue, version_id: int, doc: IngestedDocument) -> list[tuple[int, int]]:
+def _write_text(
+    cat: CatalogueStore, version_id: int, doc: IngestedDocument
+) -> list[tuple[int, int]]:
     ids = cat.insert_passages(version_id, doc.metadata.title, doc.passages)
     by_seq = {seq: pid for pid, seq in ids}
     cat.insert_citations(version_id, _with_passage_ids(doc.citations, by_seq))

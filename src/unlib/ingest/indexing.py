@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 
 from unlib.model import IngestedDocument
 from unlib.search.index import IndexedPassage, PassageIndex
-from unlib.store.catalogue import Catalogue
+from unlib.store.base import CatalogueStore
 from unlib.store.records import AddOutcome, WorkRow
 from unlib.text.analysis import prepare_for_index
 
@@ -64,7 +64,7 @@ def entries_for_new_version(
     return entries
 
 
-def entries_from_catalogue(cat: Catalogue, version_id: int) -> list[IndexedPassage]:
+def entries_from_catalogue(cat: CatalogueStore, version_id: int) -> list[IndexedPassage]:
     """Index entries rebuilt from what the catalogue holds (recovery, reindex)."""
     version = cat.version(version_id)
     if version is None:
@@ -87,7 +87,7 @@ def entries_from_catalogue(cat: Catalogue, version_id: int) -> list[IndexedPassa
     ]
 
 
-def reindex_versions(cat: Catalogue, index: PassageIndex, version_ids: Iterable[int]) -> int:
+def reindex_versions(cat: CatalogueStore, index: PassageIndex, version_ids: Iterable[int]) -> int:
     """Replace the index entries of these versions with fresh ones; returns passages indexed."""
     ids = list(version_ids)
     if not ids:

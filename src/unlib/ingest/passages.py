@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Final
 
-from unlib.ingest.layout import (
+from unlib.ingest.line_shapes import (
     SEPARATOR,
     closing_line,
     ends_sentence,

@@ -25,8 +25,8 @@ from unlib.ingest.pipeline import process_file
 from unlib.ingest.report import IngestReport
 from unlib.model import IngestedDocument, Rejection
 from unlib.search.index import PassageIndex
+from unlib.store.base import CatalogueStore
 from unlib.store.blobs import BlobStore, sha256_of_file
-from unlib.store.catalogue import Catalogue
 from unlib.store.records import AddOutcome
 
 # Documents filed per catalogue transaction, and the longest a result waits to be filed.
@@ -108,7 +108,7 @@ class IngestRun:
 
     def __init__(
         self,
-        catalogue: Catalogue,
+        catalogue: CatalogueStore,
         index: PassageIndex,
         data_dir: Path,
         *,

@@ -18,8 +18,8 @@ from unlib.search.index import PassageIndex
 from unlib.services import views
 from unlib.services.search import SearchRequest, run_search
 from unlib.settings import Settings
+from unlib.store.base import open_catalogue
 from unlib.store.blobs import copy_tree_size
-from unlib.store.catalogue import Catalogue
 from unlib.store.records import WorkRow
 from unlib.symbols import try_parse
 
@@ -34,7 +34,7 @@ class Library:
     def __init__(self, settings: Settings, *, create: bool = False) -> None:
         self.settings = settings
         self.data_dir = settings.data_dir
-        self.catalogue = Catalogue.open(self.data_dir, create=create)
+        self.catalogue = open_catalogue(self.data_dir, create=create)
         self._index: PassageIndex | None = None
         self._engine: SearchEngine | None = None
 

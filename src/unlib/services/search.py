@@ -10,7 +10,7 @@ from unlib.search.engine import SearchEngine, SearchResult, WorkHit, snippet
 from unlib.search.filters import Filters, parse_filter
 from unlib.search.query import ParsedQuery, parse_query
 from unlib.services.views import best_title, language_order
-from unlib.store.catalogue import Catalogue
+from unlib.store.base import CatalogueStore
 from unlib.store.records import PassageRow, VersionRow, WorkRow
 
 
@@ -40,7 +40,7 @@ class SearchRequest:
 
 
 def run_search(
-    cat: Catalogue, engine: SearchEngine, request: SearchRequest, snippet_chars: int
+    cat: CatalogueStore, engine: SearchEngine, request: SearchRequest, snippet_chars: int
 ) -> dict[str, Any]:
     query = parse_query(request.query)
     filters = request.option_filters()
@@ -85,7 +85,9 @@ def _work_json(
     reader_lang: str | None,
     snippet_chars: int,
 ) -> dict[str, Any]:
-    title, title_lang = best_title(versions, reader_lang or (hit.languages[0] if hit else None))
+    title, title_lang = best_title(
+        versions, reader_lang or (hit.languages[0] if hit.languages else None)
+    )
     return {
         "id": work.label,
         "symbol": work.symbol,

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from unlib.model import LANGUAGES
-from unlib.store.catalogue import Catalogue
+from unlib.store.base import CatalogueStore
 from unlib.store.records import CitationLink, VersionRow, WorkRow
 from unlib.symbols import body_name
 
@@ -31,7 +31,7 @@ def best_title(versions: list[VersionRow], prefer: str | None = None) -> tuple[s
     return None, prefer or ""
 
 
-def work_line(cat: Catalogue, work: WorkRow) -> dict[str, Any]:
+def work_line(cat: CatalogueStore, work: WorkRow) -> dict[str, Any]:
     versions = cat.versions(work.id)
     title, _ = best_title(versions)
     return {
@@ -44,7 +44,7 @@ def work_line(cat: Catalogue, work: WorkRow) -> dict[str, Any]:
     }
 
 
-def _link(cat: Catalogue, link: CitationLink, *, citing: bool) -> dict[str, Any]:
+def _link(cat: CatalogueStore, link: CitationLink, *, citing: bool) -> dict[str, Any]:
     entry: dict[str, Any] = {
         "symbol": link.symbol,
         "kind": link.kind,
@@ -60,17 +60,14 @@ def _link(cat: Catalogue, link: CitationLink, *, citing: bool) -> dict[str, Any]
     return entry
 
 
-def _version(cat: Catalogue, version: VersionRow) -> dict[str, Any]:
-    passages = cat.scalar(
-        "SELECT COUNT(*) FROM passages WHERE version_id = ? AND seq >= 0", (version.id,)
-    )
+def _version(cat: CatalogueStore, version: VersionRow) -> dict[str, Any]:
     return {
         "lang": version.lang,
         "title": version.title,
         "date": version.date,
         "needs_ocr": version.needs_ocr,
         "characters": version.n_chars,
-        "passages": int(passages or 0),
+        "passages": cat.passage_count(version.id),
         "files": [
             {
                 "sha256": f.sha256,
@@ -87,7 +84,7 @@ def _version(cat: Catalogue, version: VersionRow) -> dict[str, Any]:
     }
 
 
-def work_record(cat: Catalogue, work: WorkRow) -> dict[str, Any]:
+def work_record(cat: CatalogueStore, work: WorkRow) -> dict[str, Any]:
     versions = cat.versions(work.id)
     by_lang = {v.lang: v for v in versions}
     title, title_lang = best_title(versions)
@@ -114,30 +111,5 @@ def work_record(cat: Catalogue, work: WorkRow) -> dict[str, Any]:
     }
 
 
-def catalogue_stats(cat: Catalogue) -> dict[str, Any]:
-    total_citations = cat.scalar("SELECT COUNT(*) FROM citations") or 0
-    resolved = (
-        cat.scalar("SELECT COUNT(*) FROM citations c JOIN works w ON w.key = c.target_key") or 0
-    )
-    return {
-        "works": cat.scalar("SELECT COUNT(*) FROM works") or 0,
-        "works_with_symbol": cat.scalar("SELECT COUNT(*) FROM works WHERE symbol IS NOT NULL") or 0,
-        "versions": cat.scalar("SELECT COUNT(*) FROM versions") or 0,
-        "files": cat.scalar("SELECT COUNT(*) FROM files") or 0,
-        "passages": cat.scalar("SELECT COUNT(*) FROM passages WHERE seq >= 0") or 0,
-        "characters": cat.scalar("SELECT COALESCE(SUM(n_chars), 0) FROM versions") or 0,
-        "citations": {"total": total_citations, "resolved": resolved},
-        "needs_ocr": cat.scalar("SELECT COUNT(*) FROM versions WHERE needs_ocr = 1") or 0,
-        "rejected": cat.scalar("SELECT COUNT(DISTINCT path) FROM rejections") or 0,
-        "unindexed_versions": cat.scalar("SELECT COUNT(*) FROM versions WHERE indexed = 0") or 0,
-        "languages": cat.counts_by(
-            "SELECT lang, COUNT(*) FROM versions GROUP BY lang ORDER BY COUNT(*) DESC"
-        ),
-        "bodies": cat.counts_by(
-            "SELECT body, COUNT(*) FROM works GROUP BY body ORDER BY COUNT(*) DESC"
-        ),
-        "years": cat.counts_by("SELECT year, COUNT(*) FROM works GROUP BY year ORDER BY year"),
-        "types": cat.counts_by(
-            "SELECT doc_type, COUNT(*) FROM works GROUP BY doc_type ORDER BY COUNT(*) DESC"
-        ),
-    }
+def catalogue_stats(cat: CatalogueStore) -> dict[str, Any]:
+    return cat.summary_counts()

@@ -220,6 +220,46 @@ class CatalogueReads:
         rows = self.conn.execute("SELECT * FROM rejections ORDER BY id DESC LIMIT ?", (limit,))
         return [RejectionRow(**dict(row)) for row in rows]
 
+    def passage_count(self, version_id: int) -> int:
+        """Passages of a version, its title not counted."""
+        return int(
+            self.scalar(
+                "SELECT COUNT(*) FROM passages WHERE version_id = ? AND seq >= 0", (version_id,)
+            )
+            or 0
+        )
+
+    def summary_counts(self) -> dict[str, Any]:
+        """What the catalogue holds, in numbers (for ``unlib stats``)."""
+        count = self.scalar
+        return {
+            "works": count("SELECT COUNT(*) FROM works"),
+            "works_with_symbol": count("SELECT COUNT(*) FROM works WHERE symbol IS NOT NULL"),
+            "versions": count("SELECT COUNT(*) FROM versions"),
+            "files": count("SELECT COUNT(*) FROM files"),
+            "passages": count("SELECT COUNT(*) FROM passages WHERE seq >= 0"),
+            "characters": count("SELECT COALESCE(SUM(n_chars), 0) FROM versions"),
+            "citations": {
+                "total": count("SELECT COUNT(*) FROM citations"),
+                "resolved": count(
+                    "SELECT COUNT(*) FROM citations c JOIN works w ON w.key = c.target_key"
+                ),
+            },
+            "needs_ocr": count("SELECT COUNT(*) FROM versions WHERE needs_ocr = 1"),
+            "rejected": count("SELECT COUNT(DISTINCT path) FROM rejections"),
+            "unindexed_versions": count("SELECT COUNT(*) FROM versions WHERE indexed = 0"),
+            "languages": self.counts_by(
+                "SELECT lang, COUNT(*) FROM versions GROUP BY lang ORDER BY COUNT(*) DESC"
+            ),
+            "bodies": self.counts_by(
+                "SELECT body, COUNT(*) FROM works GROUP BY body ORDER BY COUNT(*) DESC"
+            ),
+            "years": self.counts_by("SELECT year, COUNT(*) FROM works GROUP BY year ORDER BY year"),
+            "types": self.counts_by(
+                "SELECT doc_type, COUNT(*) FROM works GROUP BY doc_type ORDER BY COUNT(*) DESC"
+            ),
+        }
+
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None

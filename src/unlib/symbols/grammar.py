@@ -106,22 +106,33 @@ def symbol_key_from_components(components: tuple[str, ...]) -> str:
     return "/".join(parts)
 
 
+# Real symbols are short; only inputs up to this length are remembered, so that callers trying
+# whole lines or paragraphs cannot fill the cache with long texts.
+_CACHED_LENGTH = 80
+
+
 def parse(text: str) -> Symbol:
     """Parse a symbol written in any case and spacing; raise SymbolError saying what is wrong."""
-    result = _parse_cached(text)
+    result = _parse_cached(text) if len(text) <= _CACHED_LENGTH else _parse_uncached(text)
     if isinstance(result, SymbolError):
         # A fresh exception each time: re-raising one instance would pile up tracebacks.
         raise SymbolError(result.message, result.position)
     return result
 
 
-@lru_cache(maxsize=65536)
-def _parse_cached(text: str) -> Symbol | SymbolError:
-    """Extraction parses the same few thousand symbols over and over: remember them."""
+def _parse_uncached(text: str) -> Symbol | SymbolError:
     try:
         return _parse(text)
     except SymbolError as error:
-        return error
+        # A kept traceback would keep every frame of the caller's stack alive (and with them
+        # whole documents): keep only the message and position.
+        return SymbolError(error.message, error.position)
+
+
+@lru_cache(maxsize=65536)
+def _parse_cached(text: str) -> Symbol | SymbolError:
+    """Extraction parses the same few thousand symbols over and over: remember them."""
+    return _parse_uncached(text)
 
 
 def _parse(text: str) -> Symbol:
