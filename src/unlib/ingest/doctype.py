@@ -13,7 +13,7 @@ from typing import Final
 
 from unlib.ingest.cover import cover_zone, document_head
 from unlib.ingest.cover_terms import BARE_AUTHOR, DRAFT_LINE, TITLE_OPENINGS, compile_by_lang
-from unlib.ingest.instruments import instrument_title, looks_like_treaty
+from unlib.ingest.instruments import INSTRUMENT_TITLES, looks_like_treaty
 from unlib.model import OwnSymbol
 
 DOC_TYPES: Final = (
@@ -107,9 +107,14 @@ def classify_doc_type(own: OwnSymbol | None, title: str | None, text: str, lang:
         or _cue_in(zone, lang, exclude=("publication",))
         or _from_title(title, lang)
         or _from_head(head, zone, lang)
-        or ("treaty" if instrument_title(text, lang) or looks_like_treaty(text) else None)
+        or ("treaty" if _is_instrument(title) or looks_like_treaty(text) else None)
         or "document"
     )
+
+
+def _is_instrument(title: str | None) -> bool:
+    # The title step already recognised the founding instruments: no second scan of the text.
+    return title is not None and title in INSTRUMENT_TITLES
 
 
 def _from_symbol(own: OwnSymbol | None) -> str | None:

@@ -73,6 +73,7 @@ INSTRUMENTS: Final = (
         r"|Международн\w+\s+Суд|محكمة\s+العدل|国际法院",
     ),
 )
+INSTRUMENT_TITLES: Final = frozenset(t for i in INSTRUMENTS for t in i.title.values())
 # The closing formula of a treaty and its numbered articles, per language.
 _FINAL_CLAUSE: Final = re.compile(
     r"IN\s+(?:FAITH|WITNESS)\s+WHEREOF|EN\s+FOI\s+DE\s+QUOI|EN\s+FE\s+DE\s+LO\s+CUAL"

@@ -46,7 +46,8 @@ _detector_lock = threading.Lock()
 def detect_language(text: str) -> tuple[str, float]:
     """Return ``(code, confidence)``: code is one of ar/zh/en/fr/ru/es or "und"; confidence 0..1."""
     sample = _sample(text)
-    scripts = _count_scripts(sample)
+    # Every other character keeps the shares of the scripts and halves the counting.
+    scripts = _count_scripts(sample[::2] if len(sample) > 1000 else sample)
     letters = sum(scripts.values())
     if letters < MIN_LETTERS:
         return UNDETERMINED, 0.0
@@ -99,7 +100,7 @@ _SCRIPTS: Final = (
 )
 _LETTER: Final = re.compile(r"[^\W\d_]")
 # lingua needs far less than the whole sample to tell English, French and Spanish apart.
-_LATIN_CHARS: Final = 1200
+_LATIN_CHARS: Final = 400
 
 
 def _count_scripts(sample: str) -> Counter[str]:
