@@ -10,6 +10,8 @@ from rich.table import Table
 from rich.text import Text
 
 from unlib.ingest.report import IngestReport
+from unlib.model import LANGUAGE_NAMES
+from unlib.symbols import body_name
 
 console = Console(highlight=False, soft_wrap=False)
 
@@ -168,14 +170,18 @@ def stats(data: dict[str, Any]) -> None:
             f"[yellow]{data['unindexed_versions']} version(s) not yet in the search index: "
             "run `unlib ingest` again or `unlib reindex`."
         )
-    for title, key in (
-        ("By language", "languages"),
-        ("By body", "bodies"),
-        ("By year", "years"),
-        ("By type", "types"),
-    ):
+    named = {
+        "languages": {k: f"{k} {LANGUAGE_NAMES.get(k, '')}".strip() for k in data["languages"]},
+        "bodies": {k: f"{k} {body_name(k) or ''}".strip() for k in data["bodies"]},
+    }
+    for title, key in (("By language", "languages"), ("By body", "bodies"), ("By type", "types")):
         if data.get(key):
-            console.print(_counts_table(title, data[key]))
+            labels = named.get(key, {})
+            counts = {labels.get(k, k): v for k, v in data[key].items()}
+            console.print(_counts_table(title, counts))
+    if data.get("years"):
+        by_year = ", ".join(f"{year}: {count}" for year, count in data["years"].items())
+        console.print(Text("By year: " + by_year))
     console.print(
         f"index: {data['index']['passages']:,} entries, {data['index']['bytes'] / 1e6:,.1f} MB; "
         f"data folder: {escape(data['data_dir'])}"
