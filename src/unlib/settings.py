@@ -46,6 +46,17 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("index_heap_mb", 128, "Memory for the full-text index writer, in MB."),
     Setting("commit_every", 500, "Documents ingested between two full-text index commits."),
     Setting("snippet_chars", 240, "Longest snippet shown for a search hit, in characters."),
+    Setting("host", "127.0.0.1", "Address `unlib serve` listens on."),
+    Setting("port", 8000, "Port `unlib serve` listens on."),
+    Setting(
+        "web_workers", 2, "Processes serving the web UI and API (one per core is a good start)."
+    ),
+    Setting(
+        "api_token",
+        "",
+        "Token required by write endpoints (upload to ingest); empty turns them off.",
+    ),
+    Setting("max_upload_mb", 100, "Largest upload accepted by the ingest endpoint, in MB."),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -6,6 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from unlib.services.browse import BrowseError
+from unlib.services.files import FileNotHeld
 from unlib.services.library import Library, NotFound
 from unlib.services.search import SearchRequest
 from unlib.settings import load_settings
@@ -87,3 +89,36 @@ def test_stats_count_what_was_ingested(library: Library) -> None:
     assert stats["languages"]["zh"] == 6  # five reports and the Charter
     assert stats["unindexed_versions"] == 0
     assert stats["index"]["passages"] > stats["passages"]  # passages plus titles
+
+
+def test_record_shows_the_passages_of_the_chosen_language(library: Library) -> None:
+    charter = next(line["id"] for line in library.list_works() if line["type"] == "treaty")
+    chinese = library.record(charter, "zh")
+    assert chinese["text_lang"] == "zh" and chinese["passages"]
+    assert any("联合国" in p["text"] for p in chinese["passages"])
+    fallback = library.record("A/RES/73/3", "fr")  # no French version: the first held
+    assert fallback["text_lang"] == "en"
+    numbered = [p["para"] for p in fallback["passages"] if p["kind"] == "operative" and p["para"]]
+    assert numbered[:3] == ["1", "2", "3"]
+
+
+def test_browse_by_body_and_language(library: Library) -> None:
+    bodies = {v["value"]: v for v in library.browse("body")["values"]}
+    assert bodies["A"]["label"] == "General Assembly" and bodies["A"]["count"] >= 3
+    page = library.works("lang", "zh", page=1, per_page=2)
+    assert page["total"] == 6 and len(page["works"]) == 2 and page["pages"] == 3
+    with pytest.raises(BrowseError, match="cannot browse by 'colour'"):
+        library.browse("colour")
+
+
+def test_original_files_are_found_by_digest_only(library: Library, shared_data: Path) -> None:
+    pdf = shared_data / "ga-resolution-pdfs-en" / "A_RES_73_6-EN.pdf"
+    stored = library.original_of("A/RES/73/6", "en")
+    assert stored.path.read_bytes() == pdf.read_bytes()
+    assert stored.name == "A_RES_73_6-EN.pdf" and stored.media_type == "application/pdf"
+    assert library.original(stored.sha256.upper()).path == stored.path
+    for bad in ("../../etc/passwd", "0" * 64):
+        with pytest.raises(FileNotHeld):
+            library.original(bad)
+    with pytest.raises(FileNotHeld, match="no 'ar' version"):
+        library.original_of("A/RES/73/6", "ar")

@@ -15,11 +15,11 @@ from unlib.ingest.report import IngestReport
 from unlib.ingest.runner import IngestRun, Progress
 from unlib.search.engine import SearchEngine
 from unlib.search.index import PassageIndex
-from unlib.services import views
+from unlib.services import browse, files, views
 from unlib.services.search import SearchRequest, run_search
 from unlib.settings import Settings
 from unlib.store.base import open_catalogue
-from unlib.store.blobs import copy_tree_size
+from unlib.store.blobs import BlobStore, copy_tree_size
 from unlib.store.records import WorkRow
 from unlib.symbols import try_parse
 
@@ -84,6 +84,31 @@ class Library:
     def show(self, ref: str) -> dict[str, Any]:
         work = self.resolve(ref)
         return views.work_record(self.catalogue, work)
+
+    def record(self, ref: str, lang: str | None = None) -> dict[str, Any]:
+        """A work with the passages of one language version (``lang``, else the first held)."""
+        work = self.resolve(ref)
+        record = views.work_record(self.catalogue, work)
+        record.update(views.version_text(self.catalogue, work, lang))
+        return record
+
+    def browse(self, field: str) -> dict[str, Any]:
+        return browse.facet_values(self.catalogue, field)
+
+    def works(
+        self,
+        field: str | None = None,
+        value: str | None = None,
+        page: int = 1,
+        per_page: int = 50,
+    ) -> dict[str, Any]:
+        return browse.works_with(self.catalogue, field, value, page, per_page)
+
+    def original(self, sha256: str) -> files.StoredFile:
+        return files.stored_file(self.catalogue, BlobStore(self.data_dir), sha256)
+
+    def original_of(self, ref: str, lang: str) -> files.StoredFile:
+        return files.version_file(self.catalogue, BlobStore(self.data_dir), self.resolve(ref), lang)
 
     def list_works(self) -> Iterator[dict[str, Any]]:
         for work in self.catalogue.iter_works():

@@ -113,3 +113,21 @@ def work_record(cat: CatalogueStore, work: WorkRow) -> dict[str, Any]:
 
 def catalogue_stats(cat: CatalogueStore) -> dict[str, Any]:
     return cat.summary_counts()
+
+
+def version_text(cat: CatalogueStore, work: WorkRow, lang: str | None) -> dict[str, Any]:
+    """The passages of one language version, for reading: the requested language when held,
+    else the first held in the UN's order."""
+    versions = cat.versions(work.id)
+    held = language_order(versions)
+    chosen = lang if lang in held else (held[0] if held else None)
+    version = next((v for v in versions if v.lang == chosen), None)
+    passages = cat.passages(version.id) if version else []
+    return {
+        "text_lang": chosen,
+        "passages": [
+            {"seq": p.seq, "para": p.para, "kind": p.kind, "page": p.page, "text": p.text}
+            for p in passages
+            if p.seq >= 0
+        ],
+    }

@@ -45,6 +45,23 @@ def _file(row: sqlite3.Row) -> FileRow:
     return FileRow(**values)
 
 
+# Browsable work facts and their columns (names are never taken from a request).
+_BROWSE_COLUMNS = {"body": "body", "session": "session", "year": "year", "type": "doc_type"}
+
+
+def _browse_filter(field: str | None, value: str | None) -> tuple[str, tuple[Any, ...]]:
+    if field is None:
+        return "", ()
+    if field == "lang":
+        return "WHERE EXISTS (SELECT 1 FROM versions v WHERE v.work_id = w.id AND v.lang = ?)", (
+            value,
+        )
+    column = _BROWSE_COLUMNS[field]
+    if value is None:
+        return f"WHERE w.{column} IS NULL", ()
+    return f"WHERE CAST(w.{column} AS TEXT) = ?", (value,)
+
+
 def _chunks(ids: list[int], size: int = 500) -> Iterator[list[int]]:
     for start in range(0, len(ids), size):
         yield ids[start : start + size]
@@ -84,6 +101,32 @@ class CatalogueReads:
             ):
                 found[row["id"]] = _work(row)
         return found
+
+    def count_works(self, field: str | None = None, value: str | None = None) -> int:
+        where, params = _browse_filter(field, value)
+        return int(self.scalar(f"SELECT COUNT(*) FROM works w {where}", params) or 0)
+
+    def works_page(
+        self, offset: int, limit: int, field: str | None = None, value: str | None = None
+    ) -> list[WorkRow]:
+        """Works in display order (symbols first), optionally those with ``field = value``."""
+        where, params = _browse_filter(field, value)
+        columns = ", ".join(f"w.{c.strip()}" for c in _WORK_COLUMNS.split(","))
+        rows = self.conn.execute(
+            f"SELECT {columns} FROM works w {where}"
+            " ORDER BY w.symbol IS NULL, w.symbol, w.key LIMIT ? OFFSET ?",
+            (*params, limit, offset),
+        )
+        return [_work(row) for row in rows]
+
+    def facet_counts(self, field: str) -> dict[str, int]:
+        """Works per value of ``field`` (body, session, year, type or lang)."""
+        if field == "lang":
+            sql = "SELECT lang, COUNT(DISTINCT work_id) FROM versions GROUP BY lang"
+        else:
+            column = _BROWSE_COLUMNS[field]
+            sql = f"SELECT {column}, COUNT(*) FROM works GROUP BY {column}"
+        return self.counts_by(sql + " ORDER BY 2 DESC, 1")
 
     def iter_works(self) -> Iterator[WorkRow]:
         # Symbols sort before local ids; within symbols, plain code-point order is stable
