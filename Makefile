@@ -6,8 +6,13 @@ STAMP  := $(VENV)/.installed
 SHARED ?= $(abspath ../shared)
 export UNLIB_SHARED_DATA ?= $(SHARED)/data
 DEMO_DATA ?= demo-data
+# Browser tests: Debian's Chromium (never a browser downloaded by a test tool) and axe-core.
+CHROMIUM    ?= /usr/bin/chromium
+BROWSER_DIR := tests/browser
+AXE         := $(BROWSER_DIR)/node_modules/axe-core/axe.min.js
+export UNLIB_CHROMIUM ?= $(CHROMIUM)
 
-.PHONY: install test lint typecheck pytest demo bench clean
+.PHONY: install browser-deps test lint typecheck pytest demo bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -17,6 +22,17 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP)
 
+browser-deps: $(AXE)
+	@if [ ! -x "$(CHROMIUM)" ]; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+			apt-get install -y --no-install-recommends chromium; \
+	fi
+
+$(AXE): $(BROWSER_DIR)/package.json $(BROWSER_DIR)/package-lock.json
+	cd $(BROWSER_DIR) && npm ci --no-audit --no-fund
+	touch $(AXE)
+
 lint: $(STAMP)
 	$(BIN)/ruff check src tests bench
 	$(BIN)/ruff format --check src tests bench
@@ -24,7 +40,7 @@ lint: $(STAMP)
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
-pytest: $(STAMP)
+pytest: $(STAMP) browser-deps
 	$(BIN)/pytest -n 2 --dist loadgroup
 
 test: lint typecheck pytest
@@ -36,4 +52,4 @@ bench: $(STAMP)
 	$(BIN)/python bench/ingest_search.py
 
 clean:
-	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .mypy_cache .ruff_cache
+	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .mypy_cache .ruff_cache artifacts $(BROWSER_DIR)/node_modules

@@ -15,7 +15,10 @@ import typer
 from unlib import __version__
 from unlib.cli import render
 from unlib.cli.progress import RichProgress
+from unlib.cli.serve import serve
+from unlib.cli.speeches import speeches_app
 from unlib.cli.symbols import symbols_app
+from unlib.cli.votes import votes_app
 from unlib.services.library import Library, NotFound
 from unlib.services.search import SearchRequest
 from unlib.settings import SETTINGS, Settings, SettingsError, load_settings
@@ -28,6 +31,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 app.add_typer(symbols_app, name="symbols")
+app.add_typer(votes_app, name="votes")
+app.add_typer(speeches_app, name="speeches")
+app.command("serve")(serve)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]
 

@@ -15,7 +15,7 @@ from unlib.ingest.report import IngestReport
 from unlib.ingest.runner import IngestRun, Progress
 from unlib.search.engine import SearchEngine
 from unlib.search.index import PassageIndex
-from unlib.services import browse, files, views
+from unlib.services import browse, files, speeches, views, votes
 from unlib.services.search import SearchRequest, run_search
 from unlib.settings import Settings
 from unlib.store.base import open_catalogue
@@ -37,6 +37,7 @@ class Library:
         self.catalogue = open_catalogue(self.data_dir, create=create)
         self._index: PassageIndex | None = None
         self._engine: SearchEngine | None = None
+        self._speech_index: speeches.SpeechIndex | None = None
 
     @property
     def index(self) -> PassageIndex:
@@ -53,7 +54,17 @@ class Library:
             self._engine = SearchEngine(self.index)
         return self._engine
 
+    @property
+    def speech_index(self) -> speeches.SpeechIndex:
+        if self._speech_index is None:
+            self._speech_index = speeches.open_speech_index(
+                self.data_dir, heap_mb=self.settings.index_heap_mb
+            )
+        return self._speech_index
+
     def close(self) -> None:
+        if self._speech_index is not None:
+            self._speech_index.close()
         if self._index is not None:
             self._index.close()
         self.catalogue.close()
@@ -141,6 +152,47 @@ class Library:
         versions = self.catalogue.all_version_ids()
         passages = reindex_versions(self.catalogue, self.index, versions)
         return {"versions": len(versions), "passages": passages}
+
+    # -- votes and speeches ---------------------------------------------------------------------
+
+    def votes_import(self, paths: Iterable[Path]) -> dict[str, Any]:
+        return votes.import_votes(self.catalogue, paths)
+
+    def votes_show(self, ref: str) -> dict[str, Any] | list[dict[str, Any]]:
+        return votes.show(self.catalogue, ref)
+
+    def roll_calls(self, ref: str) -> list[dict[str, Any]]:
+        return votes.roll_calls(self.catalogue, ref)
+
+    def agreement(
+        self, a: str, b: str, by_year: bool = False
+    ) -> dict[str, Any] | list[dict[str, Any]]:
+        return votes.agreement(self.catalogue, a, b, by_year=by_year)
+
+    def country_record(self, code: str, other: str | None = None) -> dict[str, Any]:
+        return votes.country_record(self.catalogue, code, other=other)
+
+    def roll_call_list(self, **filters: Any) -> dict[str, Any]:
+        return votes.list_roll_calls(self.catalogue, **filters)
+
+    def speeches_import(self, folder: Path) -> dict[str, Any]:
+        return speeches.import_speeches(self.catalogue, self.speech_index, folder)
+
+    def speech_search(self, query: speeches.SpeechQuery) -> dict[str, Any]:
+        return speeches.search_speeches(
+            self.catalogue, self.speech_index, query, self.settings.snippet_chars
+        )
+
+    def speech(self, ref: str) -> dict[str, Any]:
+        return speeches.speech_record(self.catalogue, ref)
+
+    def speeches_reindex(self) -> dict[str, Any]:
+        if self._speech_index is not None:
+            self._speech_index.close()
+        self._speech_index = speeches.open_speech_index(
+            self.data_dir, heap_mb=self.settings.index_heap_mb, recreate=True
+        )
+        return speeches.reindex_speeches(self.catalogue, self._speech_index)
 
     # -- lookups -------------------------------------------------------------------------------
 
