@@ -12,7 +12,7 @@ BROWSER_DIR := tests/browser
 AXE         := $(BROWSER_DIR)/node_modules/axe-core/axe.min.js
 export UNLIB_CHROMIUM ?= $(CHROMIUM)
 
-.PHONY: install browser-deps test lint typecheck pytest demo bench clean
+.PHONY: install browser-deps test lint typecheck pytest demo bench bench-web bench-votes bench-symbols clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -50,6 +50,19 @@ demo: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python bench/ingest_search.py
+
+# wrk (Debian) is the load generator whose own cost does not distort the figures.
+bench-web: $(STAMP)
+	@command -v wrk >/dev/null || { if [ "$$(id -u)" = 0 ]; then SUDO=; else SUDO=sudo; fi; \
+		$$SUDO apt-get update && $$SUDO env DEBIAN_FRONTEND=noninteractive \
+		apt-get install -y --no-install-recommends wrk; }
+	$(BIN)/python bench/web.py
+
+bench-votes: $(STAMP)
+	$(BIN)/python bench/votes_speeches.py
+
+bench-symbols: $(STAMP)
+	$(BIN)/python bench/symbols_eval.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .mypy_cache .ruff_cache artifacts $(BROWSER_DIR)/node_modules

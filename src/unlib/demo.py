@@ -1,4 +1,5 @@
-"""``make demo``: ingest a representative sample of the shared UN data and show what it gives.
+"""``make demo``: ingest a representative sample of the shared UN data, show what it gives,
+then serve it (web UI and REST API) until interrupted.
 
 Re-running it is quick and changes nothing: every file is recognised by its SHA-256.
 """
@@ -44,6 +45,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--data", type=Path, default=Path("demo-data"))
     parser.add_argument("--shared", type=Path, default=Path("../shared/data"))
+    parser.add_argument("--no-serve", action="store_true", help="Stop after ingesting.")
     args = parser.parse_args(argv)
     settings = load_settings(data=str(args.data))
     files = sample_files(args.shared)
@@ -54,6 +56,15 @@ def main(argv: list[str] | None = None) -> int:
         for query in QUERIES:
             render.console.rule(f"unlib search {query!r}")
             render.search_result(library.search(SearchRequest(query, per_page=3)))
+    if args.no_serve:
+        return 0
+    from unlib.web.server import ServeError, serve
+
+    try:
+        serve(settings)  # prints the URL, then serves until Ctrl-C
+    except ServeError as error:
+        print(f"demo: {error}", file=sys.stderr)
+        return 2
     return 0
 
 

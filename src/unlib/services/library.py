@@ -194,6 +194,10 @@ class Library:
         )
         return speeches.reindex_speeches(self.catalogue, self._speech_index)
 
+    def generation(self) -> int:
+        """A number that changes whenever the catalogue is changed by another connection."""
+        return self.catalogue.data_version()
+
     # -- lookups -------------------------------------------------------------------------------
 
     def resolve(self, ref: str) -> WorkRow:

@@ -303,6 +303,10 @@ class CatalogueReads:
             ),
         }
 
+    def data_version(self) -> int:
+        """Changes whenever another connection commits to the catalogue."""
+        return int(self.conn.execute("PRAGMA data_version").fetchone()[0])
+
     def scalar(self, sql: str, params: tuple[Any, ...] = ()) -> Any:
         row = self.conn.execute(sql, params).fetchone()
         return row[0] if row else None

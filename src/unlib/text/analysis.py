@@ -24,7 +24,7 @@ import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Final
 
 import jieba
@@ -158,6 +158,22 @@ def _search_mode(text: str) -> Iterator[tuple[str, int, bool]]:
 
 def chinese_segments(text: str) -> list[ChineseSegment]:
     """Search-mode segmentation of already normalised ``text`` (offsets into ``text``)."""
+    if len(text) <= _CACHED_SEGMENTATION_CHARS:
+        return list(_cached_segments(text))
+    return _segments(text)
+
+
+# Passages shown as search hits are segmented again and again (the same popular passages,
+# the fallback pass of one snippet): remember recent ones. Bounded in entries and length.
+_CACHED_SEGMENTATION_CHARS = 4000
+
+
+@lru_cache(maxsize=2048)
+def _cached_segments(text: str) -> tuple[ChineseSegment, ...]:
+    return tuple(_segments(text))
+
+
+def _segments(text: str) -> list[ChineseSegment]:
     warm_up()
     return [
         ChineseSegment(word, start, start + len(word), main, _terms_of_token(word))
@@ -202,6 +218,8 @@ def _normalize_with_offsets(text: str) -> tuple[str, list[int]]:
     Characters are normalised one cluster (base + combining marks) at a time so that every
     output character can be traced back; the result equals whole-string NFKC in practice.
     """
+    if unicodedata.is_normalized("NFKC", text):
+        return text, list(range(len(text) + 1))
     pieces: list[str] = []
     origin: list[int] = []
     cluster_start = 0
@@ -234,6 +252,10 @@ def highlight_spans(lang: str, text: str, terms: Iterable[str]) -> list[tuple[in
     if not wanted or not text:
         return []
     normalized, origin = _normalize_with_offsets(text)
+    if field_language(lang) == "zh":
+        lowered = normalized.lower()
+        if not any(term in lowered for term in wanted):
+            return []  # no term occurs at all: spare the segmentation
     spans = sorted(
         (origin[start], _end_offset(origin, end))
         for term, start, end in _token_spans(lang, normalized)

@@ -19,6 +19,7 @@ from unlib import __version__
 from unlib.services.library import Library
 from unlib.settings import Settings, load_settings
 from unlib.web import api, pages
+from unlib.web.cache import PageCache
 from unlib.web.middleware import BodyLimit, Compress, HeadAndOptions, SecurityHeaders
 from unlib.web.problems import add_problem_schemas, install_handlers
 
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             Middleware(HeadAndOptions),
             Middleware(Compress, uncompressed_prefixes=UNCOMPRESSED),
             Middleware(BodyLimit, limit_for=body_limit_for(settings)),
+            Middleware(PageCache, generation=_catalogue_generation),
         ],
     )
     app.state.settings = settings
@@ -61,6 +63,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.mount("/static", StaticFiles(directory=pages.STATIC_DIR), name="static")
     app.openapi = lambda: _openapi(app)  # type: ignore[method-assign]
     return app
+
+
+def _catalogue_generation(scope: Any) -> int:
+    """The catalogue's generation, for :class:`PageCache` (opens the library if needed)."""
+    from unlib.web.deps import library_of
+
+    return library_of(scope["app"]).generation()
 
 
 def body_limit_for(settings: Settings) -> Callable[[str], int]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
@@ -24,13 +24,17 @@ def get_settings(request: Request) -> Settings:
     return settings
 
 
-def get_library(request: Request) -> Library:
+def library_of(app: Any) -> Library:
     """The one :class:`Library` of this worker process, opened on first use."""
-    library: Library | None = getattr(request.app.state, "library", None)
+    library: Library | None = getattr(app.state, "library", None)
     if library is None:
-        library = Library(get_settings(request), create=True)
-        request.app.state.library = library
+        library = Library(app.state.settings, create=True)
+        app.state.library = library
     return library
+
+
+def get_library(request: Request) -> Library:
+    return library_of(request.app)
 
 
 def require_token(
