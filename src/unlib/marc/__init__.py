@@ -1,0 +1,1 @@
+"""MARCXML records of the UN Digital Library: reading them and filing them as works."""

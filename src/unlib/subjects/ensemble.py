@@ -1,0 +1,170 @@
+"""The ensemble: lexical evidence and neighbour votes combined by a logistic model fitted on
+held-out folds, so its scores are calibrated probabilities (0.5 means "right one time in
+two"). Candidates are the concepts either backend proposes."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from typing import Final
+
+import numpy as np
+from numpy.typing import NDArray
+
+from unlib.embed import Embedder
+from unlib.subjects.backend import SubjectBackend
+from unlib.subjects.embedding import document_vector
+from unlib.subjects.evidence import Evidence, gather
+from unlib.subjects.logistic import Logistic
+from unlib.subjects.model import Suggestion, Text
+from unlib.subjects.neighbours import Neighbours, concept_profile
+from unlib.subjects.priors import Priors
+from unlib.subjects.thesaurus import Hierarchy
+from unlib.vocab.labels import LabelMatcher
+
+CANDIDATES: Final = 40
+FEATURES: Final = (
+    "hits",
+    "title",
+    "early",
+    "versions",
+    "named",
+    "idf",
+    "named_rate",
+    "use_rate",
+    "votes",
+    "vote_rank",
+    "lexical_rank",
+    "has_narrower",
+    "depth",
+    "label_words",
+    "pref_label",
+    "parent_of_named",
+)
+# Direct broader terms of the best-named concepts are candidates too: indexers often choose
+# the broader heading of what a text names.
+BROADER_OF: Final = 10
+
+
+@dataclass
+class Signals:
+    """Everything the ensemble knows about one work."""
+
+    evidence: dict[str, Evidence]
+    votes: dict[str, float]
+
+
+def signals(
+    texts: Sequence[Text],
+    matcher: LabelMatcher,
+    embedder: Embedder,
+    neighbours: Neighbours,
+    *,
+    skip_groups: Sequence[str] = (),
+) -> Signals:
+    evidence = gather(matcher, texts)
+    vector = document_vector(embedder, texts)
+    votes = neighbours.vote(vector, concept_profile(evidence), skip_groups=skip_groups)
+    return Signals(evidence, votes)
+
+
+def features(
+    found: Signals, priors: Priors, hierarchy: Hierarchy
+) -> tuple[list[str], NDArray[np.float64]]:
+    """Candidate concepts and one row of :data:`FEATURES` for each."""
+    lexical = sorted(found.evidence, key=lambda u: -found.evidence[u].strength * priors.idf(u))[
+        :CANDIDATES
+    ]
+    voted = sorted(found.votes, key=lambda u: -found.votes[u])[:CANDIDATES]
+    parents = _parents(lexical[:BROADER_OF], found.evidence, hierarchy)
+    uris = list(dict.fromkeys([*lexical, *voted, *parents]))
+    lexical_rank = {uri: i for i, uri in enumerate(lexical)}
+    vote_rank = {uri: i for i, uri in enumerate(voted)}
+    broader = hierarchy.broader_of_any(found.evidence)
+    rows = [
+        [
+            *_row(uri, found, priors, hierarchy, lexical_rank, vote_rank, uri in broader),
+            parents.get(uri, 0.0),
+        ]
+        for uri in uris
+    ]
+    return uris, np.array(rows, dtype=np.float64).reshape(len(uris), len(FEATURES))
+
+
+def _parents(
+    named: Sequence[str], evidence: Mapping[str, Evidence], hierarchy: Hierarchy
+) -> dict[str, float]:
+    """Direct broader concepts of ``named`` → the strongest evidence of a narrower one."""
+    found: dict[str, float] = {}
+    for uri in named:
+        concept = hierarchy.vocab.get(uri)
+        for parent in concept.broader if concept else ():
+            if parent in hierarchy.ancestors(uri):  # a concept, not a microthesaurus
+                found[parent] = max(found.get(parent, 0.0), evidence[uri].strength)
+    return found
+
+
+def _row(
+    uri: str,
+    found: Signals,
+    priors: Priors,
+    hierarchy: Hierarchy,
+    lexical_rank: Mapping[str, int],
+    vote_rank: Mapping[str, int],
+    has_narrower: bool,
+) -> list[float]:
+    ev = found.evidence.get(uri)
+    named = ev is not None
+    return [
+        math.log1p(ev.hits) if ev else 0.0,
+        1.0 if ev and ev.title else 0.0,
+        1.0 - ev.first if ev else 0.0,
+        ev.versions if ev else 0.0,
+        1.0 if named else 0.0,
+        priors.idf(uri),
+        priors.named_rate(uri) if named else 0.0,
+        math.log(priors.use_rate(uri)),
+        found.votes.get(uri, 0.0),
+        1.0 / (1 + vote_rank[uri]) if uri in vote_rank else 0.0,
+        1.0 / (1 + lexical_rank[uri]) if uri in lexical_rank else 0.0,
+        1.0 if has_narrower else 0.0,
+        float(hierarchy.depth(uri)),
+        math.log1p(ev.words) if ev else 0.0,
+        1.0 if ev and ev.pref else 0.0,
+    ]
+
+
+class EnsembleBackend(SubjectBackend):
+    name = "ensemble"
+
+    def __init__(
+        self,
+        matcher: LabelMatcher,
+        hierarchy: Hierarchy,
+        embedder: Embedder,
+        neighbours: Neighbours,
+        priors: Priors,
+        calibrator: Logistic,
+        threshold: float = 0.0,
+    ) -> None:
+        self.matcher = matcher
+        self.hierarchy = hierarchy
+        self.embedder = embedder
+        self.neighbours = neighbours
+        self.priors = priors
+        self.calibrator = calibrator
+        self.threshold = threshold
+
+    def _suggest(self, texts: Sequence[Text], limit: int) -> list[Suggestion]:
+        seen = signals(texts, self.matcher, self.embedder, self.neighbours)
+        uris, rows = features(seen, self.priors, self.hierarchy)
+        if not uris:
+            return []
+        probabilities = self.calibrator.predict(rows)
+        found = [
+            Suggestion(uri, round(float(p), 6), self.name)
+            for uri, p in zip(uris, probabilities, strict=True)
+        ]
+        top = max(found, key=lambda s: s.score)
+        return [s for s in found if s.score >= self.threshold or s is top]
