@@ -1,0 +1,1 @@
+"""Automatic subject indexing against the UNBIS Thesaurus: lexical, learned and ensemble backends."""
