@@ -1,0 +1,1 @@
+"""Ask: find the sentences of the library that answer a question (extractive, with citations)."""

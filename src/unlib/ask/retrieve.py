@@ -1,0 +1,89 @@
+"""Passages that may answer a question: BM25 over the passage index with "any word may match"
+(a question is not a keyword query: "what", "the" and "of" must not be required), titles and
+headings left out, and the weight of each question term for scoring sentences.
+
+A question is read with the search box syntax; when it does not parse (a stray quote, a
+``word:`` that is no filter) it is read again as plain words.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from typing import Final
+
+from unlib.search import schema as f
+from unlib.search.build import build_query
+from unlib.search.filters import Filters
+from unlib.search.index import PassageIndex
+from unlib.search.query import ParsedQuery, QueryError, parse_query
+from unlib.text.analysis import FIELD_LANGUAGES, analyze, field_language
+
+# Passages fetched from the index before titles and headings are dropped.
+FETCHED: Final = 40
+# Characters of the query syntax that a question uses as punctuation.
+_SYNTAX: Final = re.compile(r"[\"'():«»“”‘’„‹›\-]+")
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    pid: int
+    vid: int
+    work: int
+    lang: str
+    score: float  # BM25
+
+
+def parse_question(question: str) -> ParsedQuery:
+    """The question as a query; plain words when its punctuation reads as query syntax."""
+    try:
+        parsed = parse_query(question)
+    except QueryError:
+        parsed = parse_query(_SYNTAX.sub(" ", question))
+    return parsed
+
+
+def retrieve(index: PassageIndex, question: str, limit: int = FETCHED) -> list[Candidate]:
+    """The best-scoring passages for ``question`` (any of its words), best first."""
+    parsed = parse_question(question)
+    if parsed.is_empty:
+        return []
+    query = build_query(index.schema, parsed, parsed.filters.narrowed(Filters()), any_word=True)
+    searcher = index.searcher()
+    hits = searcher.search(query, limit, weight_by_field=f.BOOST).hits
+    if not hits:
+        return []
+    addresses = [address for _, address in hits]
+    pids = searcher.fast_field_values(f.PID, addresses)
+    vids = searcher.fast_field_values(f.VID, addresses)
+    works = searcher.fast_field_values(f.WORK, addresses)
+    langs = searcher.fast_field_values(f.LANG_NO, addresses)
+    return [
+        Candidate(int(pid or 0), int(vid or 0), int(work or 0), FIELD_LANGUAGES[int(no or 0)], s)
+        for (s, _), pid, vid, work, no in zip(hits, pids, vids, works, langs, strict=True)
+    ]
+
+
+class TermWeights:
+    """Inverse document frequency of the question's terms, per language field (cached)."""
+
+    def __init__(self, index: PassageIndex, question: str) -> None:
+        self.question = question
+        self._searcher = index.searcher()
+        self._total = max(1, int(self._searcher.num_docs))
+        self._by_lang: dict[str, dict[str, float]] = {}
+
+    def weights(self, lang: str) -> dict[str, float]:
+        field = field_language(lang)
+        if field not in self._by_lang:
+            terms = set(analyze(field, self.question))
+            self._by_lang[field] = {term: self._idf(field, term) for term in terms}
+        return self._by_lang[field]
+
+    def _idf(self, field: str, term: str) -> float:
+        try:
+            df = int(self._searcher.doc_freq(field, term))
+        except (ValueError, RuntimeError):
+            df = 0
+        return math.log(1.0 + (self._total - df + 0.5) / (df + 0.5))
