@@ -12,7 +12,7 @@ BROWSER_DIR := tests/browser
 AXE         := $(BROWSER_DIR)/node_modules/axe-core/axe.min.js
 export UNLIB_CHROMIUM ?= $(CHROMIUM)
 
-.PHONY: install browser-deps test lint typecheck pytest demo bench bench-web bench-votes bench-symbols clean
+.PHONY: install browser-deps test lint typecheck pytest demo bench bench-web bench-votes bench-symbols bench-vocab bench-xl bench-ask bench-subjects bench-sdg clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,6 +63,23 @@ bench-votes: $(STAMP)
 
 bench-symbols: $(STAMP)
 	$(BIN)/python bench/symbols_eval.py
+
+bench-xl: $(STAMP)
+	$(BIN)/python bench/crosslingual.py --shared "$(UNLIB_SHARED_DATA)"
+	$(BIN)/python bench/vector_search.py
+
+bench-vocab: $(STAMP)
+	$(BIN)/python bench/vocab.py
+
+bench-subjects: $(STAMP)
+	$(BIN)/python bench/subjects.py --shared "$(UNLIB_SHARED_DATA)"
+
+bench-sdg: $(STAMP)
+	$(BIN)/python bench/sdg_eval.py --shared "$(UNLIB_SHARED_DATA)"
+
+bench-ask: $(STAMP)
+	$(BIN)/python bench/faq_eval.py
+	$(BIN)/python bench/ask_latency.py
 
 clean:
 	rm -rf $(VENV) $(DEMO_DATA) .pytest_cache .mypy_cache .ruff_cache artifacts $(BROWSER_DIR)/node_modules

@@ -9,6 +9,11 @@ import pytest
 
 _DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 
+# Embedding every ingested passage with the real model would slow the whole suite down; the
+# tests of vectors and hybrid search (tests/embed, tests/vectors, tests/services/test_hybrid.py,
+# tests/cli/test_search_modes.py) turn it back on where they need it.
+os.environ.setdefault("UNLIB_EMBED_AT_INGEST", "false")
+
 
 def shared_data_dir() -> Path:
     """The real-data folder: ``$UNLIB_SHARED_DATA`` or ``../shared/data`` beside the checkout."""
@@ -30,6 +35,7 @@ def shared_data() -> Path:
 def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyped-def]
     from unlib.settings import load_settings
 
+    overrides.setdefault("embed_at_ingest", False)
     return load_settings({}, config=data_dir / "absent.toml", data=str(data_dir), **overrides)
 
 

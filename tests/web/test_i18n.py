@@ -93,10 +93,16 @@ def _forms(string: object) -> list[str]:
     return [str(s or "") for s in (string if isinstance(string, tuple | list) else (string,))]
 
 
+PLURAL_FORMS = {"ar": 6, "zh": 1, "en": 2, "fr": 2, "es": 2, "ru": 3}
+
+
 @pytest.mark.parametrize("lang", i18n.UI_LANGUAGES)
 def test_translations_keep_placeholders_and_plural_forms(lang: str) -> None:
     held = catalogue(lang)
-    assert held.num_plurals == get_plural(lang).num_plurals
+    # Our own choice of forms, not Babel's CLDR table: newer CLDR adds a "many" form to French
+    # and Spanish for round millions, which no message of ours needs.
+    assert held.num_plurals == PLURAL_FORMS[lang]
+    assert held.num_plurals <= get_plural(lang).num_plurals
     for entry in held:
         if not entry.id:
             continue

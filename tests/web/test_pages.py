@@ -113,17 +113,26 @@ def test_results_page_weighs_less_than_200_kb_with_its_assets(client: TestClient
 
 def test_search_twin_is_the_service_answer(client: TestClient, library: Library) -> None:
     twin = client.get("/search.json", params={"q": "Iraq", "year": "1991"}).json()
-    asked = SearchRequest("Iraq", year="1991", per_page=10, reader_lang="en")
+    asked = SearchRequest("Iraq", year="1991", per_page=10, reader_lang="en", all_languages=True)
     assert twin == library.search(asked)
     negotiated = client.get("/search?q=Iraq&year=1991", headers={"Accept": "application/json"})
     assert negotiated.json() == twin
 
 
+def with_goals(library: Library, record: dict[str, Any]) -> dict[str, Any]:
+    """The record as the service gives it, plus the SDG goals its page shows."""
+    goals = library.sdg.work_goals(library.resolve(record["key"]).id)
+    return {**record, "sdg": [{**goal, "percent": round(100 * goal["score"])} for goal in goals]}
+
+
 @pytest.mark.parametrize(
     ("url", "call"),
     [
-        ("/record/A/RES/73/3.json", lambda lib: lib.record("A/RES/73/3", "en")),
-        ("/record/s/res/678%20(1990).json?lang=en", lambda lib: lib.record("S/RES/678", "en")),
+        ("/record/A/RES/73/3.json", lambda lib: with_goals(lib, lib.record("A/RES/73/3", "en"))),
+        (
+            "/record/s/res/678%20(1990).json?lang=en",
+            lambda lib: with_goals(lib, lib.record("S/RES/678", "en")),
+        ),
         ("/browse/year.json", lambda lib: lib.browse("year")),
         ("/browse/body/S.json?page=2", lambda lib: lib.works("body", "S", 2, 50)),
     ],
@@ -133,7 +142,11 @@ def test_page_twins_are_the_service_data(
 ) -> None:
     answer = client.get(url)
     assert answer.headers["content-type"] == "application/json"
-    assert answer.json() == call(library)
+    data = answer.json()
+    for goal in data.get("sdg", []):
+        assert goal.pop("concept_url") == f"/vocab/sdg/{goal['goal']}"
+        assert goal.pop("search_url") == f"/search?sdg={goal['goal']}"
+    assert data == call(library)
 
 
 def test_home_twin_is_what_the_library_holds_by_language(

@@ -14,10 +14,17 @@ import typer
 
 from unlib import __version__
 from unlib.cli import render
+from unlib.cli.ask import align as align_command
+from unlib.cli.ask import ask as ask_command
+from unlib.cli.faq import faq_app
+from unlib.cli.marc import marc_app
 from unlib.cli.progress import RichProgress
+from unlib.cli.sdg import sdg_app
 from unlib.cli.serve import serve
 from unlib.cli.speeches import speeches_app
+from unlib.cli.subjects import subjects_app
 from unlib.cli.symbols import symbols_app
+from unlib.cli.vocab import vocab_app
 from unlib.cli.votes import votes_app
 from unlib.services.library import Library, NotFound
 from unlib.services.search import SearchRequest
@@ -33,7 +40,14 @@ app = typer.Typer(
 app.add_typer(symbols_app, name="symbols")
 app.add_typer(votes_app, name="votes")
 app.add_typer(speeches_app, name="speeches")
+app.add_typer(vocab_app, name="vocab")
+app.add_typer(marc_app, name="marc")
+app.add_typer(subjects_app, name="subjects")
+app.add_typer(sdg_app, name="sdg")
 app.command("serve")(serve)
+app.command("ask")(ask_command)
+app.command("align")(align_command)
+app.add_typer(faq_app, name="faq")
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print JSON for programs.")]
 
@@ -112,7 +126,10 @@ def ingest(
     """Add documents (PDF, Word, HTML, text) to the library."""
     with _library(create=True) as library:
         progress = None if (quiet or as_json) else RichProgress()
-        report = library.ingest(paths, progress=progress)
+        from unlib.cli.search_modes import EmbedBar
+
+        embed_bar = None if (quiet or as_json) else EmbedBar()
+        report = library.ingest(paths, progress=progress, embed_progress=embed_bar)
     if as_json:
         _print_json(report.to_json())
     else:
@@ -121,9 +138,15 @@ def ingest(
 
 @app.command()
 def search(
-    query: Annotated[str, typer.Argument(help='Words, "phrases", symbols, filters like lang:zh.')],
+    query: Annotated[
+        str | None, typer.Argument(help='Words, "phrases", symbols, filters like lang:zh.')
+    ] = None,
     lang: Annotated[
-        str | None, typer.Option(help="Only this language (ar zh en fr ru es).")
+        str | None,
+        typer.Option(
+            help="Only this language (ar zh en fr ru es); with --all-languages: the language "
+            "to show passages in."
+        ),
     ] = None,
     body: Annotated[str | None, typer.Option(help="Only this organ: A, S, E, GA, ...")] = None,
     year: Annotated[str | None, typer.Option(help="A year (2023) or range (2020..2023).")] = None,
@@ -132,9 +155,54 @@ def search(
     ] = None,
     limit: Annotated[int, typer.Option(min=1, max=1000, help="Works per page.")] = 10,
     page: Annotated[int, typer.Option(min=1, help="Page of results.")] = 1,
+    mode: Annotated[
+        str | None,
+        typer.Option(
+            help="hybrid (words + meaning + thesaurus), bm25 (words) or dense (meaning): "
+            "passage hits. Without it: classic results grouped by document."
+        ),
+    ] = None,
+    all_languages: Annotated[
+        bool,
+        typer.Option(
+            "--all-languages", help="Match text in any language (passages shown in --lang)."
+        ),
+    ] = False,
+    queries: Annotated[
+        Path | None,
+        typer.Option(
+            "--queries",
+            help='Batch: a file (- for stdin) of JSON lines {"id","query","lang"?}; prints one '
+            'JSON line {"id","hits":[...]} per query (mode: hybrid unless --mode).',
+        ),
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Search the library; results are grouped by document."""
+    """Search the library; results are grouped by document (passage hits with --mode)."""
+    from unlib.cli import search_modes
+    from unlib.services.hybrid import HybridRequest
+
+    if mode is not None and mode not in ("hybrid", "bm25", "dense"):
+        raise _fail(f"unknown --mode {mode!r}: use hybrid, bm25 or dense", 2)
+    if (mode is not None or queries is not None or all_languages) and (body or year or doc_type):
+        raise _fail("--body, --year and --type go with the classic search (without --mode)", 2)
+    if queries is not None:
+        if query is not None:
+            raise _fail("give either a QUERY or --queries FILE, not both", 2)
+        with _library() as library:
+            refused = search_modes.run_batch(
+                library, queries, mode or "hybrid", limit, all_languages
+            )
+        if refused:
+            raise typer.Exit(1)
+        return
+    if query is None:
+        raise _fail("give a QUERY to search for (or --queries FILE for a batch)", 2)
+    if mode is not None or all_languages:
+        hybrid = HybridRequest(query, mode or "hybrid", lang, all_languages, limit)
+        with _library() as library:
+            search_modes.single(library, hybrid, as_json)
+        return
     request = SearchRequest(query, lang, body, year, doc_type, page=page, per_page=limit)
     with _library() as library:
         result = library.search(request)
@@ -147,9 +215,23 @@ def search(
 @app.command()
 def show(
     symbol: Annotated[str, typer.Argument(help="A document symbol (any spelling) or local id.")],
+    para: Annotated[
+        str | None,
+        typer.Option("--para", help="One paragraph (3, PP2, (a), p12) in several languages."),
+    ] = None,
+    lang: Annotated[
+        str | None, typer.Option("--lang", help="With --para: languages, e.g. zh,en.")
+    ] = None,
     as_json: JsonOption = False,
 ) -> None:
     """Show one document: metadata, language versions, files, citations."""
+    if para is not None:
+        from unlib.cli.ask import show_paragraph
+
+        show_paragraph(symbol, para, lang, as_json)
+        return
+    if lang is not None:
+        raise _fail("--lang goes with --para: unlib show SYMBOL --para 3 --lang zh,en", 2)
     with _library() as library:
         record = library.show(symbol)
     if as_json:
@@ -181,8 +263,18 @@ def stats(as_json: JsonOption = False) -> None:
 
 
 @app.command()
-def reindex(as_json: JsonOption = False) -> None:
-    """Rebuild the full-text index from the catalogue."""
+def reindex(
+    as_json: JsonOption = False,
+    vectors: Annotated[
+        bool, typer.Option("--vectors", help="Re-embed every passage instead (embedder setting).")
+    ] = False,
+) -> None:
+    """Rebuild the full-text index (or with --vectors the passage vectors) from the catalogue."""
+    if vectors:
+        from unlib.cli import search_modes
+
+        search_modes.reindex_vectors(_library, as_json)
+        return
     with _library() as library:
         data = library.reindex()
     if as_json:

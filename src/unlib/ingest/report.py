@@ -30,6 +30,9 @@ class IngestReport:
     seconds: float = 0.0
     bytes_read: int = 0
     chars: int = 0
+    # What embedding the new passages did (unlib.vectors.build.VectorSync.to_json); empty
+    # when it was not asked for.
+    vectors: dict[str, Any] = field(default_factory=dict)
 
     def record(self, doc: IngestedDocument, outcome: AddOutcome) -> None:
         self.filed.append(
@@ -68,6 +71,7 @@ class IngestReport:
             "bytes": self.bytes_read,
             "characters": self.chars,
             "recovered_passages": self.recovered,
+            "vectors": self.vectors,
             "files": [
                 {
                     "path": f.path,

@@ -14,14 +14,18 @@ from unlib.ingest.indexing import reindex_versions
 from unlib.ingest.report import IngestReport
 from unlib.ingest.runner import IngestRun, Progress
 from unlib.search.engine import SearchEngine
+from unlib.search.hybrid import HybridRetriever
 from unlib.search.index import PassageIndex
-from unlib.services import browse, files, speeches, views, votes
+from unlib.services import browse, files, marc, member_states, speeches, views, vocab, votes
+from unlib.services import hybrid as hybrid_search
+from unlib.services import vectors as vector_service
 from unlib.services.search import SearchRequest, run_search
 from unlib.settings import Settings
 from unlib.store.base import open_catalogue
 from unlib.store.blobs import BlobStore, copy_tree_size
 from unlib.store.records import WorkRow
 from unlib.symbols import try_parse
+from unlib.vectors.build import EmbedProgress
 
 INDEX_DIR = "index"
 
@@ -38,6 +42,7 @@ class Library:
         self._index: PassageIndex | None = None
         self._engine: SearchEngine | None = None
         self._speech_index: speeches.SpeechIndex | None = None
+        self._retriever: HybridRetriever | None = None
 
     @property
     def index(self) -> PassageIndex:
@@ -77,7 +82,12 @@ class Library:
 
     # -- use cases -----------------------------------------------------------------------------
 
-    def ingest(self, paths: Iterable[Path], progress: Progress | None = None) -> IngestReport:
+    def ingest(
+        self,
+        paths: Iterable[Path],
+        progress: Progress | None = None,
+        embed_progress: EmbedProgress | None = None,
+    ) -> IngestReport:
         run = IngestRun(
             self.catalogue,
             self.index,
@@ -87,10 +97,43 @@ class Library:
             commit_every=self.settings.commit_every,
             progress=progress,
         )
-        return run.run(paths)
+        report = run.run(paths)
+        # After the catalogue and the index are committed: embedding can only add, never lose.
+        redo = vector_service.replaced_versions(
+            self.catalogue, ((f.action, f.work, f.lang) for f in report.filed)
+        )
+        report.vectors = vector_service.embed_new(
+            self.settings, self.catalogue, embed_progress, redo
+        )
+        return report
 
     def search(self, request: SearchRequest) -> dict[str, Any]:
-        return run_search(self.catalogue, self.engine, request, self.settings.snippet_chars)
+        result = run_search(self.catalogue, self.engine, request, self.settings.snippet_chars)
+        if request.all_languages and request.reader_lang:
+            hybrid_search.add_all_languages(
+                self.catalogue, self.retriever, result, request.reader_lang
+            )
+        return result
+
+    @property
+    def retriever(self) -> HybridRetriever:
+        if self._retriever is None:
+            self._retriever = vector_service.open_retriever(
+                self.settings, self.catalogue, self.index
+            )
+        return self._retriever
+
+    def hybrid_search(self, request: hybrid_search.HybridRequest) -> dict[str, Any]:
+        """Passages by words, meaning and thesaurus labels (see :mod:`unlib.services.hybrid`)."""
+        return hybrid_search.hybrid_search(self.catalogue, self.retriever, request)
+
+    def search_batch(self, lines: Iterable[str], **options: Any) -> Iterator[dict[str, Any]]:
+        """One answer per JSON line ``{"id","query","lang"?}`` (see ``hybrid.batch_search``)."""
+        return hybrid_search.batch_search(self.catalogue, self.retriever, lines, **options)
+
+    def reindex_vectors(self, progress: EmbedProgress | None = None) -> dict[str, Any]:
+        """Re-embed every passage with the configured embedder."""
+        return vector_service.reindex_vectors(self.settings, self.catalogue, progress)
 
     def show(self, ref: str) -> dict[str, Any]:
         work = self.resolve(ref)
@@ -193,6 +236,115 @@ class Library:
             self.data_dir, heap_mb=self.settings.index_heap_mb, recreate=True
         )
         return speeches.reindex_speeches(self.catalogue, self._speech_index)
+
+    # -- Member States on record (the web's country, speech and record pages) ----------------------
+
+    def countries(self) -> dict[str, Any]:
+        return member_states.country_index(self.catalogue)
+
+    def country_page(self, code: str, other: str | None = None) -> dict[str, Any]:
+        return member_states.country_page(self.catalogue, code, other)
+
+    def speech_search_page(self, query: speeches.SpeechQuery) -> dict[str, Any]:
+        return member_states.speech_search_page(
+            self.catalogue, self.speech_index, query, self.settings.snippet_chars
+        )
+
+    def roll_call_page(self, text: str | None = None, **filters: Any) -> dict[str, Any]:
+        return member_states.roll_call_page(self.catalogue, text=text, **filters)
+
+    def work_votes(self, key: str) -> list[dict[str, Any]]:
+        return member_states.work_votes(self.catalogue, key)
+
+    # -- vocabularies and MARC records ------------------------------------------------------------
+
+    def vocab_import(self, paths: Iterable[Path] = ()) -> dict[str, Any]:
+        """Import (or update) the UNBIS Thesaurus and the SDG taxonomy; no paths: those of
+        the ``shared_data`` setting."""
+        return vocab.import_vocabularies(
+            self.catalogue, list(paths), Path(self.settings.shared_data).expanduser()
+        )
+
+    def vocab_stats(self) -> dict[str, Any]:
+        return vocab.stats(self.catalogue)
+
+    def vocab_home(
+        self, query: str = "", lang: str | None = None, scheme: str | None = None, hl: str = "en"
+    ) -> dict[str, Any]:
+        return vocab.home(self.catalogue, query, lang, scheme, hl)
+
+    def vocab_search(
+        self,
+        query: str,
+        lang: str | None = None,
+        scheme: str | None = None,
+        limit: int = 20,
+        hl: str = "en",
+    ) -> dict[str, Any]:
+        return vocab.search(self.catalogue, query, lang, scheme, limit, hl)
+
+    def vocab_concept(self, ref: str, hl: str = "en", scheme: str | None = None) -> dict[str, Any]:
+        """A concept with its documents; raises ``vocab.ConceptNotFound``."""
+        return vocab.concept(self.catalogue, ref, hl, scheme)
+
+    def marc_import(self, paths: Iterable[Path]) -> dict[str, Any]:
+        return marc.import_marc(self.catalogue, list(paths))
+
+    def marc_metadata(self, ref: str) -> dict[str, Any]:
+        """What MARC records say of a work: titles, related documents, files, subjects."""
+        return marc.work_metadata(self.catalogue, self.resolve(ref).id)
+
+    # -- Ask, the FAQ knowledge base, aligned language versions ---------------------------------
+    # (imported when used: the sentence embedder loads only for these)
+
+    @property
+    def embedder(self) -> Any:
+        from unlib.embed import get_embedder
+        from unlib.services.ask import embedder_name
+
+        return get_embedder(embedder_name(self.settings))
+
+    def ask(self, question: str, lang: str | None = None, limit: int = 3) -> dict[str, Any]:
+        from unlib.services.ask import AskRequest, ask
+
+        def hybrid(text: str, limit: int) -> list[Any]:
+            return list(self.retriever.retrieve([text], "hybrid", [None], limit)[0])
+
+        request = AskRequest(question, lang, limit)
+        return ask(self.catalogue, self.index, self.embedder, request, hybrid)
+
+    def faq(self) -> Any:
+        """The FAQ service (:class:`unlib.services.faq.FaqService`)."""
+        from unlib.services.faq import FaqService
+
+        return FaqService(self.catalogue, self.embedder)
+
+    @property
+    def sdg(self) -> Any:
+        """SDG classification (:class:`unlib.services.sdg.SdgService`)."""
+        from unlib.services.sdg import SdgService
+
+        return SdgService(
+            self.catalogue, self.data_dir, Path(self.settings.shared_data).expanduser()
+        )
+
+    def paragraph(self, ref: str, para: str, langs: list[str] | None = None) -> dict[str, Any]:
+        """One paragraph in several languages (``unlib show SYMBOL --para N --lang zh,en``)."""
+        from unlib.services.align import paragraph_in_languages
+
+        return paragraph_in_languages(self.catalogue, self.embedder, self.resolve(ref), para, langs)
+
+    def compare(self, ref: str, a: str, b: str, para: str | None = None) -> dict[str, Any]:
+        """Two language versions side by side, aligned passage by passage."""
+        from unlib.services.align import compare
+
+        return compare(self.catalogue, self.embedder, self.resolve(ref), a, b, para)
+
+    def align(self, ref: str) -> dict[str, Any]:
+        """Align every pair of a work's language versions now (else done when first shown)."""
+        from unlib.services.align import align_work
+
+        return align_work(self.catalogue, self.embedder, self.resolve(ref))
 
     def generation(self) -> int:
         """A number that changes whenever the catalogue is changed by another connection."""

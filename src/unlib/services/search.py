@@ -9,6 +9,7 @@ from typing import Any
 from unlib.search.engine import SearchEngine, SearchResult, WorkHit, snippet
 from unlib.search.filters import Filters, parse_filter
 from unlib.search.query import ParsedQuery, parse_query
+from unlib.services.sdg_search import goal_facet, goal_filter
 from unlib.services.views import best_title, language_order
 from unlib.store.base import CatalogueStore
 from unlib.store.records import PassageRow, VersionRow, WorkRow
@@ -25,6 +26,11 @@ class SearchRequest:
     per_page: int = 20
     # The reader's language: titles and passages are shown in it when a version exists.
     reader_lang: str | None = None
+    # Also show each hit's paragraph in the reader's language, and passages that match the
+    # query's meaning in other languages (see unlib.services.hybrid.add_all_languages).
+    all_languages: bool = False
+    # Only works the SDG classifier found addressing this goal (1..17; unlib.services.sdg).
+    sdg: int | None = None
 
     def option_filters(self) -> Filters:
         filters = Filters()
@@ -44,6 +50,8 @@ def run_search(
 ) -> dict[str, Any]:
     query = parse_query(request.query)
     filters = request.option_filters()
+    if request.sdg is not None:
+        filters = filters.narrowed(goal_filter(cat, request.sdg))
     result = engine.search(query, filters=filters, page=request.page, per_page=request.per_page)
     works = cat.works(w.work for w in result.works)
     versions = cat.versions_of_works(works)
@@ -71,7 +79,8 @@ def run_search(
             for hit in result.works
             if hit.work in works
         ],
-        "facets": _facets_json(result),
+        "facets": _facets_json(result)
+        | {"sdg": goal_facet(cat, engine, query, filters, relaxed=result.relaxed)},
         "suggestions": _suggestions(request, query, result),
     }
 

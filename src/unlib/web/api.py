@@ -17,7 +17,17 @@ from unlib import __version__
 from unlib.services.files import StoredFile
 from unlib.services.search import SearchRequest
 from unlib.settings import SETTINGS, Settings
-from unlib.web import api_ingest, api_symbols
+from unlib.web import (
+    api_ask,
+    api_faq,
+    api_ingest,
+    api_sdg,
+    api_speeches,
+    api_subjects,
+    api_symbols,
+    api_vocab,
+    api_votes,
+)
 from unlib.web.api_models import (
     BrowseValues,
     Health,
@@ -42,6 +52,13 @@ BrowseField = Literal["body", "session", "year", "type", "lang"]
 router = APIRouter(prefix=PREFIX, responses=problem_responses(422, 500))
 router.include_router(api_symbols.router)
 router.include_router(api_ingest.router)
+router.include_router(api_vocab.router)
+router.include_router(api_votes.router)
+router.include_router(api_speeches.router)
+router.include_router(api_ask.router)
+router.include_router(api_faq.router)
+router.include_router(api_subjects.router)
+router.include_router(api_sdg.router)
 
 
 @router.get("", summary="What this API offers", tags=["service"])
@@ -76,8 +93,12 @@ async def search(
     hl: Annotated[
         Language | None, Query(description="The reader's language: titles shown in it.")
     ] = None,
+    sdg: Annotated[
+        int | None,
+        Query(ge=1, le=17, description="Only documents addressing this SDG (1–17)."),
+    ] = None,
 ) -> Response:
-    request = SearchRequest(q, lang, body, year, doc_type, page, per_page, reader_lang=hl)
+    request = SearchRequest(q, lang, body, year, doc_type, page, per_page, reader_lang=hl, sdg=sdg)
     return JSONResponse(library.search(request))
 
 

@@ -282,6 +282,15 @@ class IngestedFile(Strict):
     quarantined_as: str | None = None
 
 
+class VectorSync(Strict):
+    embedder: str
+    versions: int
+    passages: int
+    seconds: float
+    passages_per_second: float
+    failed: list[dict[str, str | int]]
+
+
 class IngestReport(Strict):
     ingested: int
     already_present: int
@@ -293,3 +302,7 @@ class IngestReport(Strict):
     characters: int
     recovered_passages: int
     files: list[IngestedFile]
+    vectors: VectorSync | dict[str, object] = Field(
+        default_factory=dict,
+        description="What embedding the new passages did; empty when the library embeds later.",
+    )

@@ -10,11 +10,35 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from unlib.web import pages_browse, pages_files, pages_record, pages_search
+from unlib.web import (
+    pages_ask,
+    pages_browse,
+    pages_countries,
+    pages_faq,
+    pages_files,
+    pages_record,
+    pages_search,
+    pages_speeches,
+    pages_subjects,
+    pages_vocab,
+    pages_votes,
+)
 from unlib.web.pages_render import STATIC_DIR, TEMPLATE_DIR, render_error
 
 __all__ = ["STATIC_DIR", "TEMPLATE_DIR", "render_error", "router"]
 
 router = APIRouter(include_in_schema=False)
-for _module in (pages_search, pages_record, pages_browse, pages_files):
+for _module in (
+    pages_search,
+    pages_record,
+    pages_browse,
+    pages_files,
+    pages_vocab,
+    pages_votes,
+    pages_countries,
+    pages_speeches,
+    pages_ask,
+    pages_faq,
+    pages_subjects,
+):
     router.include_router(_module.router)

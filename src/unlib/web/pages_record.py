@@ -13,6 +13,9 @@ from unlib.web.deps import LibraryDep
 from unlib.web.i18n import NATIVE_NAMES, text_direction
 from unlib.web.pages_render import interface_language, render, strip_json
 from unlib.web.pages_search import passage_anchor
+from unlib.web.pages_subjects import subjects_view
+from unlib.web.sdg_view import goal_links
+from unlib.web.views_votes import roll_call_anchor, vote_url
 
 router = APIRouter(include_in_schema=False)
 
@@ -25,7 +28,11 @@ async def record_page(ref: str, request: Request, library: LibraryDep) -> Respon
     hl = interface_language(request)
     wanted = request.query_params.get("lang") or hl
     data = library.record(strip_json(ref), wanted)
-    return render(request, hl, "record.html", record_context(data, hl), data=data)
+    context = record_context(data, hl)
+    context["votes"] = vote_links(library.work_votes(data["key"]))
+    context["subjects"] = subjects_view(library, data["key"], hl)
+    context["goals"] = data["sdg"] = goal_links(library, data["key"])
+    return render(request, hl, "record.html", context, data=data)
 
 
 @router.get("/s/{ref:path}")
@@ -62,6 +69,14 @@ def record_context(data: dict[str, Any], hl: str) -> dict[str, Any]:
         "cited_by": [citation_view(link) for link in data["cited_by"]],
         "permalink": "/s/" + views.quote_ref(ref),
     }
+
+
+def vote_links(lines: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The recorded votes on the work, each linked to its place on the vote page."""
+    return [
+        {**line, "url": vote_url(line["symbol"] or line["id"], roll_call_anchor(line["id"]))}
+        for line in lines
+    ]
 
 
 def version_link(ref: str, version: dict[str, Any], current: str | None) -> dict[str, Any]:

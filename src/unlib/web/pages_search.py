@@ -17,7 +17,7 @@ from unlib.web.pages_render import interface_language, render
 router = APIRouter(include_in_schema=False)
 
 PER_PAGE: Final = 10
-FACETS: Final = ("lang", "body", "year", "type")
+FACETS: Final = ("lang", "body", "year", "type", "sdg")
 FACETS_SHOWN: Final = 8
 # Searches that show what the box can do, one per script.
 EXAMPLES: Final = (
@@ -40,6 +40,7 @@ class SearchForm:
     body: str = ""
     year: str = ""
     type: str = ""
+    sdg: str = ""
     page: int = 1
 
     @classmethod
@@ -51,6 +52,7 @@ class SearchForm:
             body=get("body", "").strip(),
             year=get("year", "").strip(),
             type=get("type", "").strip(),
+            sdg=get("sdg", "").strip()[:10],
             page=views.to_int(get("page"), 1),
         )
 
@@ -72,9 +74,11 @@ class SearchForm:
             body=self.body or None,
             year=self.year or None,
             doc_type=self.type or None,
+            sdg=_goal(self.sdg),
             page=self.page,
             per_page=PER_PAGE,
             reader_lang=reader_lang,
+            all_languages=True,  # the web's default: the paragraph in the reader's language
         )
 
 
@@ -122,6 +126,10 @@ def search_context(data: dict[str, Any], form: SearchForm, hl: str) -> dict[str,
         "next_url": form.url(page=data["page"] + 1) if data["page"] < pages else None,
         "notes": [views.service_text(hl, note) for note in data.get("notes", [])],
         "suggestions": [views.service_text(hl, hint) for hint in data.get("suggestions", [])],
+        "crosslingual": [
+            dict(hit, url=views.record_url(hit["symbol"], hit["lang"]))
+            for hit in data.get("crosslingual", [])
+        ],
     }
 
 
@@ -169,6 +177,7 @@ def hit_view(ref: str, hit: dict[str, Any]) -> dict[str, Any]:
         "kind": hit["kind"],
         "snippet": views.highlight(hit["snippet"], hit["highlights"]),
         "url": views.record_url(ref, hit["lang"], anchor),
+        "reader": hit.get("reader"),
     }
 
 
@@ -203,3 +212,8 @@ def facet_group(
         "items": items[:FACETS_SHOWN],
         "more": items[FACETS_SHOWN:],
     }
+
+
+def _goal(value: str) -> int | None:
+    """The SDG filter of the form; a value that is no goal (1..17) filters nothing."""
+    return int(value) if value.isdigit() and 1 <= int(value) <= 17 else None

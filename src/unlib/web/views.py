@@ -44,6 +44,7 @@ FIELD_LABELS: Final = {
     "year": N_("Year"),
     "type": N_("Document type"),
     "lang": N_("Language"),
+    "sdg": N_("Sustainable Development Goal"),
 }
 FIELD_HINTS: Final = {
     "body": N_(
@@ -201,6 +202,8 @@ def value_label(lang: str, field: str, value: str | None) -> str:
         return organ_name(lang, value)
     if field == "type":
         return doc_type_label(lang, value)
+    if field == "sdg":
+        return gettext(lang, N_("SDG %(goal)s")) % {"goal": value}
     return value
 
 
