@@ -34,7 +34,14 @@ PATH_EXAMPLES = {
     "ident": "1000544",
     "ref": "charter-text",
 }
-QUERY_EXAMPLES = {"symbol": "A/RES/73/3", "para": "1", "a": "en", "b": "en", "q": "Charter", "work": "A/RES/73/3"}
+QUERY_EXAMPLES = {
+    "symbol": "A/RES/73/3",
+    "para": "1",
+    "a": "en",
+    "b": "en",
+    "q": "Charter",
+    "work": "A/RES/73/3",
+}
 # Voting records and speeches are answered from a library of their own (``votes_client``).
 RECORD_TAGS = frozenset({"votes", "speeches"})
 RECORD_EXAMPLES = {"symbol": "A/RES/60/251", "code": "USA", "speech_id": "USA_73_2018"}
