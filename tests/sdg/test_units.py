@@ -13,6 +13,7 @@ from typer.testing import CliRunner
 
 from unlib.cli.main import app
 from unlib.sdg.classifier import document_scores, rank, split_passages
+from unlib.sdg.features import MEMORY, Memory, memory_features
 from unlib.sdg.judgements import JudgementFileError, read_judgements
 from unlib.services.library import Library
 from unlib.services.sdg_search import goal_filter, parse_goal
@@ -47,6 +48,28 @@ def test_document_score_is_the_mean_of_the_best_passages() -> None:
     assert [s.goal for s in ranked[:2]] == [7, 3]
     assert sorted(s.goal for s in ranked) == list(range(1, 18))
     assert len(document_scores(np.zeros((0, 17)))) == 17
+
+
+def test_neighbour_features_leave_the_text_itself_out() -> None:
+    # Three judged texts on goal 2 (unit vectors on two axes), one judged "yes" on goal 5.
+    vectors = np.array([[1, 0], [1, 0], [0, 1], [0.6, 0.8]], dtype=np.float32)
+    memory = Memory(
+        vectors=vectors,
+        goals=np.array([2, 2, 2, 5]),
+        labels=np.array([True, True, False, True]),
+        ids=np.array([0, 1, 2, 3]),
+    )
+    x = memory_features(memory, vectors[:1], skip=[0])
+    assert x.shape == (1, 17, len(MEMORY))
+    near = dict(zip(MEMORY, x[0, 1], strict=True))
+    assert near["near1_yes"] == pytest.approx(1.0)  # text 1, not text 0 itself
+    assert near["near3_yes"] == pytest.approx(1.0)  # text 0 left out: only text 1 is "yes"
+    assert near["near1_no"] == pytest.approx(0.0)
+    assert 0.99 < near["vote30"] <= 1.0
+    assert near["near_margin"] == pytest.approx(1.0 - 0.6)
+    assert not x[0, 3, :-1].any()  # goal 4: nobody judged it (the margin is negative)
+    with_self = memory_features(memory, vectors[:1])
+    assert with_self[0, 1, MEMORY.index("near10_yes")] == pytest.approx(1.0)
 
 
 def test_benchmark_judgements_are_read(shared_data: Path) -> None:

@@ -29,8 +29,20 @@ BASE: Final = (
     "link_share",
 )
 SOFT: Final = ("soft_log", "soft_margin", "soft_best", "soft_rank", "soft_p")
-MEMORY: Final = ("near_yes", "near_no", "near_margin")
+MEMORY: Final = (
+    "near1_yes",
+    "near1_no",
+    "near3_yes",
+    "near3_no",
+    "near10_yes",
+    "near10_no",
+    "vote10",
+    "vote30",
+    "near_margin",
+)
 TOP: Final = 3
+NEAREST: Final = (1, 3, 10)
+VOTE_SHARPNESS: Final = (10.0, 30.0)
 
 
 @dataclass
@@ -90,21 +102,31 @@ def soft_features(probabilities: NDArray[np.float64]) -> NDArray[np.float64]:
 def memory_features(
     memory: Memory, vectors: NDArray[np.float32], *, skip: Sequence[int | None] = ()
 ) -> NDArray[np.float64]:
-    """(texts, 17, len(MEMORY)): mean similarity to the 3 nearest texts judged about the goal
-    (yes / no) and to the nearest judged "yes" for another goal. ``skip``: per text, the
-    memory id that is the text itself (its rows are left out)."""
-    sims = vectors @ memory.vectors.T
+    """(texts, 17, len(MEMORY)) from the texts experts judged about each goal: the mean
+    similarity to the 1, 3 and 10 nearest judged "yes" and "no"; a similarity-weighted vote
+    of those judgements (weights e^(β(s-1)), β 10 and 30: fixed, not tuned); and how much
+    closer the 3 nearest "yes" are than the 3 nearest "yes" for another goal. ``skip``: per
+    text, the memory id that is the text itself (its rows are left out)."""
+    sims = (vectors @ memory.vectors.T).astype(np.float64)
+    for i, own in enumerate(skip[: len(vectors)]):
+        if own is not None:
+            sims[i, memory.ids == own] = -np.inf
     out = np.zeros((len(vectors), GOAL_COUNT, len(MEMORY)))
-    for i in range(len(vectors)):
-        row = sims[i].astype(np.float64)
-        if i < len(skip) and skip[i] is not None:
-            row[memory.ids == skip[i]] = -np.inf
-        for g in range(GOAL_COUNT):
-            same = memory.goals == g + 1
-            yes = _top_mean(row[same & memory.labels])
-            no = _top_mean(row[same & ~memory.labels])
-            other = _top_mean(row[~same & memory.labels])
-            out[i, g] = (yes, no, yes - other)
+    yes = memory.labels
+    for g in range(GOAL_COUNT):
+        same = memory.goals == g + 1
+        judged = sims[:, same]
+        said = yes[same]
+        columns = []
+        for k in NEAREST:
+            columns += [_top_mean(judged[:, said], k), _top_mean(judged[:, ~said], k)]
+        for beta in VOTE_SHARPNESS:
+            weight = np.exp(beta * (np.minimum(judged, 1.0) - 1.0))  # 0 for skipped rows
+            total = weight.sum(axis=1)
+            vote = (weight * said).sum(axis=1) / np.maximum(total, 1e-12)
+            columns.append(np.where(total > 0, vote, 0.0))
+        columns.append(_top_mean(judged[:, said], TOP) - _top_mean(sims[:, ~same & yes], TOP))
+        out[:, g] = np.stack(columns, axis=1)
     return out
 
 
@@ -113,11 +135,13 @@ def one_hot(count: int) -> NDArray[np.float64]:
     return np.broadcast_to(np.eye(GOAL_COUNT), (count, GOAL_COUNT, GOAL_COUNT)).copy()
 
 
-def _top_mean(values: NDArray[np.float64]) -> float:
-    finite = values[np.isfinite(values)]
-    if not len(finite):
-        return 0.0
-    return float(np.sort(finite)[-TOP:].mean())
+def _top_mean(sims: NDArray[np.float64], k: int) -> NDArray[np.float64]:
+    """Per row, the mean of the ``k`` largest finite values (0 when there is none)."""
+    if not sims.shape[1]:
+        return np.zeros(len(sims))
+    best = -np.sort(-sims, axis=1)[:, :k]
+    finite = np.isfinite(best)
+    return np.where(finite, best, 0.0).sum(axis=1) / np.maximum(finite.sum(axis=1), 1)
 
 
 def _relative(

@@ -17,7 +17,7 @@ from unlib.sdg.space import GoalSpace, space_from
 from unlib.sdg.taxonomy import Taxonomy
 from unlib.subjects.logistic import Logistic
 
-FORMAT: Final = 1
+FORMAT: Final = 2  # 2: nine neighbour features (1 had three)
 
 
 class ModelFileError(ValueError):

@@ -49,15 +49,13 @@ def read_taxonomy(vocab: Vocabulary) -> Taxonomy:
     groups: dict[str, list[str]] = defaultdict(list)
     links: dict[str, set[int]] = defaultdict(set)
     for concept in concepts:
-        goal = goal_of.get(concept.uri)
-        if goal is None:
-            continue
-        for lang in LANGUAGES:
-            for text in _texts(concept, lang):
-                texts[lang].append((goal, text))
-                groups[lang].append(group_of.get(concept.uri, concept.uri))
-        for uri in concept.matches:
-            links[uri].add(goal)
+        for goal in goal_of.get(concept.uri, ()):
+            for lang in LANGUAGES:
+                for text in _texts(concept, lang):
+                    texts[lang].append((goal, text))
+                    groups[lang].append(group_of.get(concept.uri, concept.uri))
+            for uri in concept.matches:
+                links[uri].add(goal)
     return Taxonomy(dict(texts), dict(groups), dict(links), vocab.versions.get("sdg", ""))
 
 
@@ -68,21 +66,23 @@ def _texts(concept: Concept, lang: str) -> list[str]:
     return list(dict.fromkeys(t for t in found if t.strip()))
 
 
-def _goals(vocab: Vocabulary, concepts: list[Concept]) -> dict[str, int]:
-    """Concept URI → its goal number (a goal is its own; others through ``broader``)."""
-    found: dict[str, int] = {}
+def _goals(vocab: Vocabulary, concepts: list[Concept]) -> dict[str, tuple[int, ...]]:
+    """Concept URI → its goal numbers (a goal is its own; others through ``broader``): an
+    indicator several targets share belongs to each of their goals (picking one of them would
+    depend on the order of a set, so on the process)."""
+    numbers: dict[str, int] = {}
     for concept in concepts:
         if concept.kind == "goal":
             number = _number(concept.notation)
             if number:
-                found[concept.uri] = number
+                numbers[concept.uri] = number
+    found: dict[str, tuple[int, ...]] = {uri: (n,) for uri, n in numbers.items()}
     for concept in concepts:
         if concept.uri in found:
             continue
-        for ancestor in vocab.ancestors(concept.uri):
-            if ancestor in found:
-                found[concept.uri] = found[ancestor]
-                break
+        goals = sorted({numbers[a] for a in vocab.ancestors(concept.uri) if a in numbers})
+        if goals:
+            found[concept.uri] = tuple(goals)
     return found
 
 

@@ -241,9 +241,7 @@ def _zero_shot(taxonomy: Taxonomy, vocab: Vocabulary) -> SdgClassifier:
 
 def _classified(catalogue: CatalogueStore, version: str) -> set[int]:
     conn = subject_store(catalogue).conn
-    rows = conn.execute(
-        "SELECT DISTINCT work_id FROM work_goals WHERE model_version = ?", (version,)
-    )
+    rows = conn.execute("SELECT work_id FROM sdg_runs WHERE model_version = ?", (version,))
     return {int(r[0]) for r in rows}
 
 

@@ -224,11 +224,17 @@ class SubjectStore:
         """Replace the goals of a work ((goal, score, passages)) and of its passages
         ((passage id, goal, score)); ``passage_ids`` are all the passages classified."""
         now = now_iso()
+        found = list(goals)
         self.conn.execute("DELETE FROM work_goals WHERE work_id = ?", (work_id,))
         self.conn.executemany(
             "INSERT INTO work_goals (work_id, goal, score, passages, model_version, computed_at)"
             " VALUES (?, ?, ?, ?, ?, ?)",
-            [(work_id, g, s, n, model_version, now) for g, s, n in goals],
+            [(work_id, g, s, n, model_version, now) for g, s, n in found],
+        )
+        self.conn.execute(
+            "INSERT OR REPLACE INTO sdg_runs (work_id, model_version, goals, computed_at)"
+            " VALUES (?, ?, ?, ?)",
+            (work_id, model_version, len(found), now),
         )
         self.conn.executemany(
             "DELETE FROM passage_goals WHERE passage_id = ?", [(p,) for p in passage_ids]
