@@ -1,6 +1,6 @@
 """UNBIS subject indexing, side by side with Annif, on identical data, folds and metrics.
 
-    .venv/bin/python bench/subjects.py [--shared PATH] [--folds 5] [--no-annif]
+    .venv/bin/python bench/subjects.py [--shared PATH] [--folds 5] [--no-annif] [--rerun-annif]
 
 Data (from ../shared/data):
 
@@ -16,13 +16,15 @@ stay in one fold); every system is trained on the other folds only. unlib's lear
 trains on all language versions of the training documents; Annif gets the training
 documents in the language judged. Annif (tfidf, mllm, omikuji, and their ensemble) is
 installed into bench/.annif-venv on first use; for Chinese its texts and labels are spaced
-character by character (Annif cannot segment Chinese).
+character by character (Annif cannot segment Chinese). Annif's rankings are cached in
+bench/.annif-venv/results-cache per identical job (``--rerun-annif`` runs it again).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import subprocess
@@ -52,6 +54,9 @@ from unlib.vocab.model import Vocabulary
 
 ROOT = Path(__file__).resolve().parent.parent
 ANNIF_VENV = ROOT / "bench" / ".annif-venv"
+# Annif's rankings, kept per identical job (texts, folds, vocabulary, driver): Annif is not
+# what changes between runs, and training it on every fold and language takes long.
+ANNIF_CACHE = ANNIF_VENV / "results-cache"
 ANALYZERS = {
     "en": "snowball(english)",
     "fr": "snowball(french)",
@@ -71,6 +76,11 @@ def main() -> int:
     parser.add_argument("--folds", type=int, default=5)
     parser.add_argument("--no-annif", action="store_true", help="only unlib's backends")
     parser.add_argument("--no-unlib", action="store_true", help="only Annif's backends")
+    parser.add_argument(
+        "--rerun-annif",
+        action="store_true",
+        help="run Annif even when its rankings for the identical job are cached",
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="unlib-bench-subjects-") as tmp:
         library = _library(Path(tmp), args.shared)
@@ -86,7 +96,7 @@ def main() -> int:
         if rows:
             _print_table(rows)
         if not args.no_annif:
-            rows += _annif(vocab, marc, sdg, args.folds, Path(tmp))
+            rows += _annif(vocab, marc, sdg, args.folds, Path(tmp), rerun=args.rerun_annif)
             _print_table(rows)
         _sdg_rows(args.shared)
         _speed(library, args.shared)
@@ -163,7 +173,13 @@ def _text_in(example: Example, lang: str) -> str:
 
 
 def _annif(
-    vocab: Vocabulary, marc: list[Example], sdg: list[Example], folds: int, work: Path
+    vocab: Vocabulary,
+    marc: list[Example],
+    sdg: list[Example],
+    folds: int,
+    work: Path,
+    *,
+    rerun: bool = False,
 ) -> list[Row]:
     python = _annif_python()
     vocab_csv = work / "unbis.csv"
@@ -189,7 +205,7 @@ def _annif(
     results: dict[str, Any] = {}
     for group in sorted({r["name"].rsplit("-", 1)[0] for r in runs}):
         chosen = [r for r in runs if r["name"].rsplit("-", 1)[0] == group]
-        results.update(_annif_process(python, vocab_csv, chosen, work / group))
+        results.update(_annif_cached(python, vocab_csv, chosen, work / group, rerun))
     print(f"Annif: {len(runs)} runs in {time.perf_counter() - started:.0f} s", flush=True)
     ranked: dict[tuple[str, str, str], dict[str, list[str]]] = {}
     for run in runs:
@@ -207,6 +223,27 @@ def _annif(
         )
         for (data, lang, backend), found in ranked.items()
     ]
+
+
+def _annif_cached(
+    python: Path, vocab_csv: Path, runs: list[dict[str, Any]], work: Path, rerun: bool
+) -> dict[str, Any]:
+    """Annif's rankings for ``runs``, from the cache when the identical job (same texts,
+    folds, vocabulary, driver and Annif installation) was run before."""
+    digest = hashlib.sha256()
+    digest.update(json.dumps(runs, sort_keys=True).encode())
+    digest.update(vocab_csv.read_bytes())
+    digest.update((ROOT / "bench" / "annif_driver.py").read_bytes())
+    digest.update(str(sorted(p.name for p in ANNIF_VENV.glob("lib/*/site-packages/*"))).encode())
+    cached = ANNIF_CACHE / f"{work.name}-{digest.hexdigest()[:16]}.json"
+    if cached.exists() and not rerun:
+        print(f"  annif {work.name}: cached ({cached.name})", flush=True)
+        found: dict[str, Any] = json.loads(cached.read_text(encoding="utf-8"))
+        return found
+    found = _annif_process(python, vocab_csv, runs, work)
+    ANNIF_CACHE.mkdir(parents=True, exist_ok=True)
+    cached.write_text(json.dumps(found), encoding="utf-8")
+    return found
 
 
 def _annif_process(

@@ -38,3 +38,39 @@ def test_revisions_share_a_fold() -> None:
         assert not set(train) & set(held)
         assert (0 in held) == (1 in held)
     assert sorted(i for _, held in folds for i in held) == [0, 1, 2, 3]
+
+
+def test_the_cut_keeps_a_short_sure_list_or_all() -> None:
+    from unlib.subjects.ensemble import cut
+
+    sure = [0.95, 0.9, 0.05, 0.04, 0.03, 0.02, 0.02, 0.01, 0.01, 0.01]
+    doubtful = [0.3, 0.28, 0.27, 0.26, 0.25, 0.25, 0.24, 0.24, 0.23, 0.23]
+    assert cut(sure, 0.0, 4.0, 12) == 12  # weight 0: no cut
+    assert cut(sure, 0.9, 4.0, 12) == 2
+    assert cut(doubtful, 0.5, 4.0, 12) == 12  # the right ones may be anywhere in the 10
+    assert cut([], 0.9, 4.0, 0) == 0
+    assert 1 <= cut([0.5], 0.9, 4.0, 1) <= 1
+
+
+def test_the_cut_chosen_in_training_is_scored_like_the_benchmark() -> None:
+    from unlib.subjects.metrics import f1_at
+    from unlib.subjects.training import best_cut
+
+    rng = np.random.default_rng(3)
+    probabilities = rng.random(60) ** 2
+    labels = (rng.random(60) < probabilities).astype(float)
+    spans = [(i, 20 * i, 20 * i + 20) for i in range(3)]
+    examples = [
+        Example(str(i), (Text("t", "en"),), frozenset({"a", "b", "c", "d", "e", "f"}))
+        for i in range(3)
+    ]
+    threshold, weight, f1 = best_cut(probabilities, labels, spans, examples, 6.0)
+    assert threshold == 0.0 and weight == 0.0  # nothing beats the full lists here
+    expected = 0.0
+    for i, start, end in spans:
+        order = sorted(range(start, end), key=lambda r: -probabilities[r])[:10]
+        ranked = [str(r) if labels[r] else "" for r in order]
+        gold = [str(r) for r in range(start, end) if labels[r]]
+        gold += [f"missed {j}" for j in range(len(examples[i].subjects) - len(gold))]
+        expected += f1_at(ranked, gold, 5) / 3
+    assert abs(f1 - expected) < 1e-9

@@ -57,6 +57,8 @@ def test_the_saved_model_loads_back_the_same(trained_data: Path) -> None:
     assert again is not None and again.version == model.version
     assert np.array_equal(again.neighbours.vectors, model.neighbours.vectors)
     assert 0.0 <= model.threshold <= 0.5
+    assert 0.0 <= model.cut_weight < 1.0 and model.subjects_per_doc >= 1.0
+    assert (again.cut_weight, again.subjects_per_doc) == (model.cut_weight, model.subjects_per_doc)
 
 
 def test_too_few_examples_are_refused(

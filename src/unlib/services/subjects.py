@@ -262,6 +262,7 @@ def train(library: Library, *, limit: int | None = None, folds: int = 5) -> dict
         "languages": sorted({t.lang for e in examples for t in e.texts}),
         "model_version": model.version,
         "threshold": model.threshold,
+        "cut_weight": model.cut_weight,
         "held_out": {**model.report, "folds": folds},
         "folder": str(folder),
         "seconds": round(time.perf_counter() - started, 2),

@@ -147,6 +147,8 @@ class EnsembleBackend(SubjectBackend):
         priors: Priors,
         calibrator: Logistic,
         threshold: float = 0.0,
+        cut_weight: float = 0.0,
+        subjects_per_doc: float = 1.0,
     ) -> None:
         self.matcher = matcher
         self.hierarchy = hierarchy
@@ -155,6 +157,8 @@ class EnsembleBackend(SubjectBackend):
         self.priors = priors
         self.calibrator = calibrator
         self.threshold = threshold
+        self.cut_weight = cut_weight
+        self.subjects_per_doc = subjects_per_doc
 
     def _suggest(self, texts: Sequence[Text], limit: int) -> list[Suggestion]:
         seen = signals(texts, self.matcher, self.embedder, self.neighbours)
@@ -166,5 +170,35 @@ class EnsembleBackend(SubjectBackend):
             Suggestion(uri, round(float(p), 6), self.name)
             for uri, p in zip(uris, probabilities, strict=True)
         ]
-        top = max(found, key=lambda s: s.score)
-        return [s for s in found if s.score >= self.threshold or s is top]
+        found.sort(key=lambda s: (-s.score, s.uri))
+        kept = [s for s in found if s.score >= self.threshold] or found[:1]
+        count = cut(
+            [s.score for s in kept[:RANKED]], self.cut_weight, self.subjects_per_doc, len(kept)
+        )
+        return kept[:count]
+
+
+# The measures a list of suggestions is judged by: F1 of its first 5, NDCG of its first 10.
+F1_AT: Final = 5
+RANKED: Final = 10
+
+
+def cut(probabilities: Sequence[float], weight: float, subjects: float, whole: int) -> int:
+    """How many suggestions to return, given the calibrated probabilities of the best ones
+    (best first): the first k (k ≤ 5, as F1@5 rewards a short sure list), or ``whole`` (all,
+    as NDCG@10 rewards every right one in the first 10), whichever has the best expected
+    ``weight`` × F1@5 + (1 − ``weight``) × NDCG@10 for a document with ``subjects`` right
+    ones (the training documents' mean). Weight 0 keeps all."""
+    if weight <= 0.0 or not probabilities:
+        return whole
+    ideal = sum(1.0 / math.log2(i + 2) for i in range(min(max(round(subjects), 1), RANKED)))
+    gains = [p / math.log2(i + 2) for i, p in enumerate(probabilities[:RANKED])]
+    best, chosen = -1.0, whole
+    for k in [*range(1, min(F1_AT, len(probabilities)) + 1), whole]:
+        top = min(k, F1_AT)
+        f1 = 2.0 * sum(probabilities[:top]) / (top + subjects)
+        ndcg = sum(gains[:k]) / ideal
+        value = weight * f1 + (1.0 - weight) * ndcg
+        if value > best + 1e-12:
+            best, chosen = value, k
+    return chosen

@@ -85,6 +85,8 @@ def backends(
             model.priors,
             model.calibrator,
             model.threshold,
+            model.cut_weight,
+            model.subjects_per_doc,
         ),
     }
 

@@ -89,4 +89,6 @@ def _build(name: str, ctx: Context) -> SubjectBackend:
         model.priors,
         model.calibrator,
         model.threshold,
+        model.cut_weight,
+        model.subjects_per_doc,
     )

@@ -73,6 +73,8 @@ def _meta(model: SubjectModel) -> dict[str, Any]:
         "report": model.report,
         "calibrator": model.calibrator.to_json(),
         "threshold": model.threshold,
+        "cut_weight": model.cut_weight,
+        "subjects_per_doc": model.subjects_per_doc,
         "priors": model.priors.to_json(),
         "neighbours": {
             "keys": nb.keys,
@@ -101,4 +103,6 @@ def _model(meta: dict[str, Any], vectors: np.ndarray) -> SubjectModel:
         version=str(meta.get("version", "")),
         report=dict(meta.get("report", {})),
         threshold=float(meta.get("threshold", 0.0)),
+        cut_weight=float(meta.get("cut_weight", 0.0)),
+        subjects_per_doc=float(meta.get("subjects_per_doc", 1.0)),
     )
