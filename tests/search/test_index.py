@@ -146,3 +146,14 @@ def test_small_writer_heap_is_raised_to_what_tantivy_needs(tmp_path: Path) -> No
         index.add([passage(1, 10)])
         index.commit()
         assert index.passage_count() == 1
+
+
+def test_word_frequency_counts_passages_per_language_field(tmp_path: Path) -> None:
+    with PassageIndex(tmp_path / "idx") as index:
+        index.add([passage(1, 1), passage(2, 1), passage(3, 2), passage(4, 3)])
+        index.commit()
+        assert index.word_frequency("committee", ["en"]) == 1
+        assert index.word_frequency("the", ["en"]) == 2
+        assert index.word_frequency("desertification") == 2  # en and fr share the spelling
+        assert index.word_frequency("荒漠化", ["zh"]) == 1
+        assert index.word_frequency("peacekeeping", ["fr"]) == 0

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from unlib.search.query import ParsedQuery, QueryError, Term, parse_query
+from unlib.search.query import ParsedQuery, QueryError, Term, informative_words, parse_query
 
 
 def texts(query: ParsedQuery) -> list[list[str]]:
@@ -176,3 +176,40 @@ def test_any_input_parses_or_raises_query_error(q: str) -> None:
         assert str(error)
     else:
         assert all(term.text.strip() for term in query.terms())
+
+
+# -- long-query reduction (ranked "any word" searches) -------------------------------------------
+
+COMMON = {"the", "of", "and", "to", "in", "on", "for", "with"}
+
+
+def _frequency(word: str) -> int:
+    return 900 if word in COMMON else 10
+
+
+def test_a_long_query_keeps_its_informative_words_and_everything_not_a_plain_word() -> None:
+    parsed = parse_query(
+        'the report of the committee on "climate change" and the financing of '
+        "desertification in A/RES/77/128 lang:en -drought"
+    )
+    reduced = informative_words(parsed, _frequency, passages=1000)
+    kept = [group[0].text for group in reduced.groups]
+    assert kept == ["report", "committee", "climate change", "financing", "desertification"] + [
+        t for t in kept if t.startswith("A/RES")
+    ]
+    assert any(t.startswith("A/RES/77/128") for t in kept)
+    assert reduced.filters == parsed.filters and reduced.excluded == parsed.excluded
+
+
+def test_short_queries_and_rare_words_are_left_alone() -> None:
+    short = parse_query("the report of the committee")
+    assert informative_words(short, _frequency, passages=1000) is short
+    rare = parse_query("one two three four five six seven eight nine ten")
+    assert informative_words(rare, lambda word: 1, passages=1000) is rare
+
+
+def test_a_query_of_common_words_keeps_its_rarest_few() -> None:
+    parsed = parse_query("a b c d e f g h i j")
+    counts = {w: 100 + n for n, w in enumerate("abcdefghij")}
+    reduced = informative_words(parsed, counts.__getitem__, passages=1000)
+    assert texts(reduced) == [["a"], ["b"], ["c"], ["d"]]

@@ -12,7 +12,7 @@ import pytest
 
 from tests.conftest import make_settings
 from tests.vectors.sample import write_charter_sample
-from unlib.search.hybrid import Candidate, fuse
+from unlib.search.hybrid import Candidate, Weights, fuse, fuse_scores, fuse_with
 from unlib.services.hybrid import HybridRequest
 from unlib.services.library import Library
 from unlib.services.search import SearchRequest
@@ -46,6 +46,34 @@ def test_weighted_rank_fusion_rewards_agreement() -> None:
     assert fused[0].sources == ("bm25", "dense")
     heavy = fuse([("bm25", 1.0, [a, b]), ("dense", 3.0, [c])], k=60, limit=3)
     assert heavy[0].pid == 3
+
+
+def test_score_fusion_counts_how_far_a_hit_stands_out() -> None:
+    def hits(*scored: tuple[int, float]) -> list[Candidate]:
+        return [Candidate(pid, 1, 1, "en", score) for pid, score in scored]
+
+    # In BM25, passage 1 is far ahead; dense likes 2 a little more than 1: 1 wins, where rank
+    # fusion (which only sees that each list put one of them first) would call it a tie.
+    bm25 = hits((1, 20.0), (2, 5.0), (3, 4.5), (4, 4.0))
+    dense = hits((2, 0.50), (1, 0.49), (3, 0.20), (4, 0.19))
+    fused = fuse_scores([("bm25", 1.0, bm25), ("dense", 1.0, dense)], floor=0.0, limit=4)
+    assert [h.pid for h in fused][:2] == [1, 2]
+    assert fused[0].sources == ("bm25", "dense")
+    # A single list keeps its order, also below the floor where the votes are equal.
+    alone = fuse_scores([("bm25", 1.0, bm25)], floor=0.5, limit=4)
+    assert [h.pid for h in alone] == [1, 2, 3, 4]
+    # Weights scale a source's votes; an empty list or one with equal scores is harmless.
+    flat = hits((5, 1.0), (6, 1.0))
+    heavy = fuse_scores([("bm25", 1.0, bm25), ("dense", 9.0, flat), ("x", 1.0, [])], 0.5, 2)
+    assert [h.pid for h in heavy] == [5, 6]
+
+
+def test_weights_choose_the_fusion() -> None:
+    a, b, c = (Candidate(pid, 1, 1, "en", score) for pid, score in ((1, 9.0), (2, 1.0), (3, 0.9)))
+    lists = [("bm25", 1.0, [a, b]), ("dense", 1.0, [b, c])]
+    assert Weights().fusion == "scores"
+    assert fuse_with(lists, Weights(fusion="rrf", k=60), 3) == fuse(lists, 60, 3)
+    assert fuse_with(lists, Weights(floor=0.0), 3) == fuse_scores(lists, 0.0, 3)
 
 
 @pytest.mark.parametrize("mode", ["hybrid", "dense"])

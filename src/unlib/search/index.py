@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -19,7 +19,7 @@ from typing import Final, Self
 import tantivy
 
 from unlib.search import schema as f
-from unlib.text.analysis import FIELD_LANGUAGES, field_language
+from unlib.text.analysis import FIELD_LANGUAGES, analyze, field_language
 
 _VERSION_FILE: Final = "unlib-index.json"
 _TANTIVY_META: Final = "meta.json"
@@ -200,6 +200,23 @@ class PassageIndex:
         except FileNotFoundError:
             return (0, 0, 0)
         return (stat.st_ino, stat.st_mtime_ns, stat.st_size)
+
+    def word_frequency(
+        self,
+        word: str,
+        langs: Sequence[str] = FIELD_LANGUAGES,
+        searcher: tantivy.Searcher | None = None,
+    ) -> int:
+        """Passages holding the query word ``word`` in the fields of ``langs`` (a word that
+        analyses to several terms counts by its rarest one)."""
+        searcher = searcher or self.searcher()
+        total = 0
+        for lang in dict.fromkeys(field_language(lang) for lang in langs):
+            terms = analyze(lang, word)
+            if terms:
+                field = f.text_field(lang)
+                total += min(int(searcher.doc_freq(field, term)) for term in terms)
+        return total
 
     def passage_count(self) -> int:
         return int(self.searcher().num_docs)

@@ -141,16 +141,17 @@ def _search_block(
 
 def _hits(snapshot: Snapshot, candidates: list[tuple[float, int]], k: int) -> list[VectorHit]:
     candidates.sort(key=lambda item: (-item[0], item[1]))
-    hits: list[VectorHit] = []
-    seen: set[int] = set()
+    best: dict[int, float] = {}
     for score, pid in candidates:
-        if pid in seen:
-            continue
-        seen.add(pid)
-        ok, position = snapshot.locate(numpy.array([pid], numpy.int64))
-        if not ok[0]:
+        best.setdefault(pid, score)
+    ok, positions = snapshot.locate(numpy.fromiter(best, numpy.int64, len(best)))
+    hits: list[VectorHit] = []
+    for (pid, score), live, position in zip(
+        best.items(), ok.tolist(), positions.tolist(), strict=True
+    ):
+        if not live:
             continue  # replaced since the graph was built
-        vid, work, lang = snapshot.facts(int(position[0]))
+        vid, work, lang = snapshot.facts(position)
         hits.append(VectorHit(pid, vid, work, lang, float(score)))
         if len(hits) == k:
             break
