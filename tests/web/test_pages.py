@@ -170,6 +170,21 @@ def test_stats_twin_leaves_out_the_server_path(client: TestClient, library: Libr
 # -- search ---------------------------------------------------------------------------------
 
 
+def test_results_from_other_languages_can_be_turned_off(client: TestClient) -> None:
+    page = html(client, "/search?q=%E5%AE%89%E5%85%A8%E7%90%86%E4%BA%8B%E4%BC%9A&hl=fr")
+    toggle = page.get_element_by_id("all-languages")
+    assert toggle.text == "Désactiver les résultats dans les autres langues"
+    assert "all=0" in toggle.get("href")
+    on = client.get("/search.json", params={"q": "安全理事会", "hl": "fr"}).json()
+    assert any(h.get("reader") for r in on["results"] for h in r["hits"])
+    off = client.get("/search.json", params={"q": "安全理事会", "hl": "fr", "all": "0"}).json()
+    assert not any(h.get("reader") for r in off["results"] for h in r["hits"])
+    assert "crosslingual" not in off
+    again = html(client, toggle.get("href"))
+    assert again.get_element_by_id("all-languages").text.startswith("Activer")
+    assert again.xpath("//form[@id='search']//input[@name='all']/@value") == ["0"]
+
+
 def test_chinese_search_marks_the_words_in_snippets(client: TestClient) -> None:
     doc = html(client, "/search?q=" + quote("数字图书馆"))
     results = doc.xpath(f"//ol[@id='results']/li[{has_class('result')}]")

@@ -42,6 +42,8 @@ class SearchForm:
     type: str = ""
     sdg: str = ""
     page: int = 1
+    # "0" turns the all-languages mode off: no passages from other language versions.
+    all: str = ""
 
     @classmethod
     def from_request(cls, request: Request) -> SearchForm:
@@ -54,6 +56,7 @@ class SearchForm:
             type=get("type", "").strip(),
             sdg=get("sdg", "").strip()[:10],
             page=views.to_int(get("page"), 1),
+            all="0" if get("all", "").strip() == "0" else "",
         )
 
     @property
@@ -78,7 +81,9 @@ class SearchForm:
             page=self.page,
             per_page=PER_PAGE,
             reader_lang=reader_lang,
-            all_languages=True,  # the web's default: the paragraph in the reader's language
+            # the web's default: the paragraph in the reader's language, and passages close in
+            # meaning from other languages; ``all=0`` turns it off
+            all_languages=self.all != "0",
         )
 
 
@@ -126,6 +131,8 @@ def search_context(data: dict[str, Any], form: SearchForm, hl: str) -> dict[str,
         "next_url": form.url(page=data["page"] + 1) if data["page"] < pages else None,
         "notes": [views.service_text(hl, note) for note in data.get("notes", [])],
         "suggestions": [views.service_text(hl, hint) for hint in data.get("suggestions", [])],
+        "all_languages": form.all != "0",
+        "all_languages_toggle": form.url(all="" if form.all == "0" else "0", page=1),
         "crosslingual": [
             dict(hit, url=views.record_url(hit["symbol"], hit["lang"]))
             for hit in data.get("crosslingual", [])
