@@ -13,6 +13,7 @@ _DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 # tests of vectors and hybrid search (tests/embed, tests/vectors, tests/services/test_hybrid.py,
 # tests/cli/test_search_modes.py) turn it back on where they need it.
 os.environ.setdefault("UNLIB_EMBED_AT_INGEST", "false")
+os.environ.setdefault("UNLIB_WARM_UP", "false")
 
 
 def shared_data_dir() -> Path:
@@ -36,6 +37,7 @@ def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyp
     from unlib.settings import load_settings
 
     overrides.setdefault("embed_at_ingest", False)
+    overrides.setdefault("warm_up", False)
     return load_settings({}, config=data_dir / "absent.toml", data=str(data_dir), **overrides)
 
 

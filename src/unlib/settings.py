@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "`unlib reindex --vectors` (dense search misses them until then).",
     ),
     Setting(
+        "warm_up",
+        True,
+        "Each web worker loads the sentence embedder, the vector index and the thesaurus "
+        "labels at startup, so that the first searches do not wait for them.",
+    ),
+    Setting(
         "vector_exact_limit",
         200_000,
         "Passages up to which vector search is exact (numpy); beyond, an HNSW graph (usearch).",

@@ -298,3 +298,12 @@ def test_worker_sockets_spread_connections_and_disable_nagle() -> None:
     with ThreadPoolExecutor(max_workers=1) as pool:
         value = pool.submit(asyncio.run, nodelay_of_accepted_connection()).result()
     assert value != 0
+
+
+def test_a_worker_warms_up_only_when_the_setting_says_so(web_data: Path) -> None:
+    for warm_up in (True, False):
+        settings = make_settings(web_data, workers=1, warm_up=warm_up)
+        with TestClient(create_app(settings)) as started:
+            library = started.app.state.library  # type: ignore[attr-defined]
+            # the retriever (embedder and vector index) is opened by the warm-up, else lazily
+            assert (library._retriever is not None) is warm_up

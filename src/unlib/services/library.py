@@ -123,6 +123,18 @@ class Library:
             )
         return self._retriever
 
+    def warm_up(self) -> None:
+        """Load now what the first searches would otherwise wait for: the sentence embedder
+        and the vector index (when the library holds vectors), the thesaurus label index."""
+        from unlib.text.langid import detect_language
+
+        words = "international cooperation on climate change and development"
+        detect_language(words)  # the language models load on first use (≈0.7 s)
+        if self.retriever.dense_ready():
+            self.retriever.retrieve([words], "hybrid", [None], 1)
+        if self.vocab_stats()["concepts"]:
+            self.vocab_search(words, limit=1)
+
     def hybrid_search(self, request: hybrid_search.HybridRequest) -> dict[str, Any]:
         """Passages by words, meaning and thesaurus labels (see :mod:`unlib.services.hybrid`)."""
         return hybrid_search.hybrid_search(self.catalogue, self.retriever, request)

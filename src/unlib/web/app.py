@@ -90,6 +90,8 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     warm_up()  # jieba's dictionary (≈1 s) now, not during the first Chinese query
     if app.state.library is None:
         app.state.library = Library(app.state.settings, create=True)
+    if app.state.settings.warm_up:
+        app.state.library.warm_up()
     try:
         yield
     finally:
