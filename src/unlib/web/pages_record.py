@@ -11,6 +11,7 @@ from unlib.symbols import try_parse
 from unlib.web import views
 from unlib.web.deps import LibraryDep
 from unlib.web.i18n import NATIVE_NAMES, text_direction
+from unlib.web.marc_view import marc_view
 from unlib.web.pages_render import interface_language, render, strip_json
 from unlib.web.pages_search import passage_anchor
 from unlib.web.pages_subjects import subjects_view
@@ -28,7 +29,13 @@ async def record_page(ref: str, request: Request, library: LibraryDep) -> Respon
     hl = interface_language(request)
     wanted = request.query_params.get("lang") or hl
     data = library.record(strip_json(ref), wanted)
+    marc = library.marc_metadata(data["key"])
+    if not any(data["titles"].values()) and marc["titles"]:
+        data["titles"] = marc["titles"]  # a work known from its catalogue record only
     context = record_context(data, hl)
+    context["marc"] = marc_view(marc)
+    if context["marc"] is not None:
+        data["catalogue_record"] = marc
     context["votes"] = vote_links(library.work_votes(data["key"]))
     context["subjects"] = subjects_view(library, data["key"], hl)
     context["goals"] = data["sdg"] = goal_links(library, data["key"])
