@@ -77,6 +77,12 @@ SETTINGS: tuple[Setting, ...] = (
         "`unlib reindex --vectors` (dense search misses them until then).",
     ),
     Setting(
+        "enrich_at_ingest",
+        True,
+        "After each ingest, suggest UNBIS subjects for the new documents (when the thesaurus "
+        "is imported) and classify them by SDG (when the SDG model is built).",
+    ),
+    Setting(
         "warm_up",
         True,
         "Each web worker loads the sentence embedder, the vector index and the thesaurus "

@@ -33,6 +33,9 @@ class IngestReport:
     # What embedding the new passages did (unlib.vectors.build.VectorSync.to_json); empty
     # when it was not asked for.
     vectors: dict[str, Any] = field(default_factory=dict)
+    # Subject suggestions and SDG goals for the new documents (unlib.services.enrich); empty
+    # when not asked for.
+    enrichment: dict[str, Any] = field(default_factory=dict)
 
     def record(self, doc: IngestedDocument, outcome: AddOutcome) -> None:
         self.filed.append(
@@ -72,6 +75,7 @@ class IngestReport:
             "characters": self.chars,
             "recovered_passages": self.recovered,
             "vectors": self.vectors,
+            "enrichment": self.enrichment,
             "files": [
                 {
                     "path": f.path,

@@ -105,6 +105,9 @@ class Library:
         report.vectors = vector_service.embed_new(
             self.settings, self.catalogue, embed_progress, redo
         )
+        from unlib.services.enrich import enrich_new
+
+        report.enrichment = enrich_new(self, (f.work for f in report.filed))
         return report
 
     def search(self, request: SearchRequest) -> dict[str, Any]:

@@ -306,3 +306,7 @@ class IngestReport(Strict):
         default_factory=dict,
         description="What embedding the new passages did; empty when the library embeds later.",
     )
+    enrichment: dict[str, object] = Field(
+        default_factory=dict,
+        description="Subject suggestions and SDG goals made for the new documents.",
+    )
