@@ -14,6 +14,8 @@ _DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
 # tests/cli/test_search_modes.py) turn it back on where they need it.
 os.environ.setdefault("UNLIB_EMBED_AT_INGEST", "false")
 os.environ.setdefault("UNLIB_WARM_UP", "false")
+# Subject suggestions and SDG goals at ingest are tested on their own (tests/services/test_enrich.py).
+os.environ.setdefault("UNLIB_ENRICH_AT_INGEST", "false")
 
 
 def shared_data_dir() -> Path:
@@ -38,6 +40,7 @@ def make_settings(data_dir: Path, **overrides: object):  # type: ignore[no-untyp
 
     overrides.setdefault("embed_at_ingest", False)
     overrides.setdefault("warm_up", False)
+    overrides.setdefault("enrich_at_ingest", False)
     return load_settings({}, config=data_dir / "absent.toml", data=str(data_dir), **overrides)
 
 

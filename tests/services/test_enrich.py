@@ -27,7 +27,7 @@ def _document(folder: Path) -> Path:
 
 
 def test_new_documents_get_subject_suggestions(shared_data: Path, tmp_path: Path) -> None:
-    with Library(make_settings(tmp_path / "data"), create=True) as library:
+    with Library(make_settings(tmp_path / "data", enrich_at_ingest=True), create=True) as library:
         library.vocab_import([shared_data / "unbis-thesaurus"])
         report = library.ingest([_document(tmp_path)])
         done = report.to_json()["enrichment"]
@@ -41,7 +41,7 @@ def test_new_documents_get_subject_suggestions(shared_data: Path, tmp_path: Path
 
 
 def test_without_a_thesaurus_ingest_says_what_to_do(tmp_path: Path) -> None:
-    with Library(make_settings(tmp_path / "data"), create=True) as library:
+    with Library(make_settings(tmp_path / "data", enrich_at_ingest=True), create=True) as library:
         done = library.ingest([_document(tmp_path)]).to_json()["enrichment"]
     assert "unlib vocab import" in done["subjects"]["skipped"]
 
