@@ -41,6 +41,8 @@ FEATURES: Final = (
     "label_words",
     "pref_label",
     "parent_of_named",
+    "named_ar_only",
+    "named_zh_only",
 )
 # Direct broader terms of the best-named concepts are candidates too: indexers often choose
 # the broader heading of what a text names.
@@ -86,10 +88,19 @@ def features(
         [
             *_row(uri, found, priors, hierarchy, lexical_rank, vote_rank, uri in broader),
             parents.get(uri, 0.0),
+            *_only_in(found.evidence.get(uri)),
         ]
         for uri in uris
     ]
     return uris, np.array(rows, dtype=np.float64).reshape(len(uris), len(FEATURES))
+
+
+def _only_in(ev: Evidence | None) -> list[float]:
+    """Whether a concept is named only in the Arabic, only in the Chinese version (their
+    labels are matched otherwise: see :mod:`unlib.subjects.matching`), so that the weights
+    can trust that evidence apart."""
+    langs = ev.langs if ev is not None else set()
+    return [1.0 if langs == {"ar"} else 0.0, 1.0 if langs == {"zh"} else 0.0]
 
 
 def _parents(

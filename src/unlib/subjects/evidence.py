@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Final
 
+from unlib.subjects import matching
 from unlib.subjects.model import Text
 from unlib.vocab.labels import LabelHit, LabelMatcher
 
@@ -114,7 +115,8 @@ _ACRONYM_CHARS: Final = 4
 
 def hits(matcher: LabelMatcher, text: str, lang: str) -> list[LabelHit]:
     """Label occurrences in ``text`` less those stemming or short labels invent."""
-    return [h for h in matcher.find(text, lang) if _plausible(h, text[h.start : h.end], matcher)]
+    found = matching.find(matcher, text, lang)
+    return [h for h in found if _plausible(h, text[h.start : h.end], matcher)]
 
 
 def _plausible(hit: LabelHit, surface: str, matcher: LabelMatcher) -> bool:
