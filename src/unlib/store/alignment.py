@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,10 +44,7 @@ class Partner:
 
 
 def alignment_store(catalogue: CatalogueStore) -> AlignmentStore:
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("passage alignments are kept only in the SQLite catalogue")
-    return AlignmentStore(conn)
+    return AlignmentStore(sqlite_connection(catalogue, "passage alignments are"))
 
 
 class AlignmentStore:

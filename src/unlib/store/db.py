@@ -20,6 +20,15 @@ class CatalogueError(RuntimeError):
     """The catalogue cannot be opened or upgraded."""
 
 
+def sqlite_connection(catalogue: object, kept: str) -> sqlite3.Connection:
+    """The SQLite connection of ``catalogue``; what is ``kept`` ("voting records are", "the FAQ
+    is" …) has tables only there, so another store is refused with a clear error."""
+    conn = getattr(catalogue, "conn", None)
+    if not isinstance(conn, sqlite3.Connection):
+        raise CatalogueError(f"{kept} kept only in the SQLite catalogue")
+    return conn
+
+
 def now_iso() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 

@@ -16,7 +16,7 @@ import numpy
 
 from unlib.model import LANGUAGES
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError
+from unlib.store.db import sqlite_connection
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,10 +74,7 @@ class FaqVectors:
 
 def faq_store(catalogue: CatalogueStore) -> FaqStore:
     """The FAQ tables of ``catalogue`` (the SQLite catalogue; others bring their own)."""
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("the FAQ is kept only in the SQLite catalogue")
-    return FaqStore(conn)
+    return FaqStore(sqlite_connection(catalogue, "the FAQ is"))
 
 
 def _now() -> str:

@@ -13,14 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 
 def _connection(catalogue: CatalogueStore) -> sqlite3.Connection:
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("MARC metadata is kept only in the SQLite catalogue")
-    return conn
+    return sqlite_connection(catalogue, "MARC metadata is")
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError
+from unlib.store.db import sqlite_connection
 from unlib.store.votes import _CURRENT, _SELECT, RollCallRow, _roll_call
 
 
@@ -56,10 +56,7 @@ def _year(value: object) -> int | None:
 
 
 def member_state_store(catalogue: CatalogueStore) -> MemberStateStore:
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("voting records and speeches are kept only in the SQLite catalogue")
-    return MemberStateStore(conn)
+    return MemberStateStore(sqlite_connection(catalogue, "voting records and speeches are"))
 
 
 class MemberStateStore:

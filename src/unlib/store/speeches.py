@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 SPEECH_COLUMNS: Final = (
     "ref",
@@ -70,10 +70,7 @@ def _speech(row: sqlite3.Row) -> SpeechRow:
 
 def speech_store(catalogue: CatalogueStore) -> SpeechStore:
     """The speech tables of ``catalogue`` (the SQLite catalogue; others bring their own)."""
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("speeches are kept only in the SQLite catalogue")
-    return SpeechStore(conn)
+    return SpeechStore(sqlite_connection(catalogue, "speeches are"))
 
 
 class SpeechStore:

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 _COLUMNS = (
     "work_id, uri, status, score, backend, model_version, source, agent, suggested_at,"
@@ -55,10 +55,7 @@ class GoalRow:
 
 def subject_store(catalogue: CatalogueStore) -> SubjectStore:
     """The subject tables of ``catalogue`` (the SQLite catalogue; others bring their own)."""
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("subject assignments are kept only in the SQLite catalogue")
-    return SubjectStore(conn)
+    return SubjectStore(sqlite_connection(catalogue, "subject assignments are"))
 
 
 class SubjectStore:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 # Re-exported: subject indexing reads MARC metadata through this module.
 from unlib.store.marc import MarcStore, MarcSubjectRow, marc_store
@@ -48,10 +48,7 @@ class StoredConcept:
 
 
 def connection_of(catalogue: CatalogueStore) -> sqlite3.Connection:
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("vocabularies are kept only in the SQLite catalogue")
-    return conn
+    return sqlite_connection(catalogue, "vocabularies are")
 
 
 def vocab_store(catalogue: CatalogueStore) -> VocabStore:

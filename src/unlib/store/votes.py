@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Final
 
 from unlib.store.base import CatalogueStore
-from unlib.store.db import CatalogueError, now_iso
+from unlib.store.db import now_iso, sqlite_connection
 
 ROLL_CALL_COLUMNS: Final = (
     "source",
@@ -91,10 +91,7 @@ def _roll_call(row: sqlite3.Row) -> RollCallRow:
 
 def vote_store(catalogue: CatalogueStore) -> VoteStore:
     """The vote tables of ``catalogue`` (the SQLite catalogue; others bring their own)."""
-    conn = getattr(catalogue, "conn", None)
-    if not isinstance(conn, sqlite3.Connection):
-        raise CatalogueError("voting records are kept only in the SQLite catalogue")
-    return VoteStore(conn)
+    return VoteStore(sqlite_connection(catalogue, "voting records are"))
 
 
 class VoteStore:

@@ -16,6 +16,7 @@ from rdflib.namespace import DCTERMS, OWL, SKOS
 from starlette.requests import Request
 
 from unlib.vocab.model import SCHEME_URIS
+from unlib.web.problems import accept_quality
 from unlib.web.views import record_url
 
 SDGO: Final = Namespace("http://metadata.un.org/sdg/ontology#")
@@ -53,31 +54,12 @@ def negotiate(request: Request, suffix_media: str | None) -> str:
         return suffix_media
     accept = request.headers.get("accept", "")
     offers = (HTML, JSON_LD, TURTLE, JSON)
-    ranked = [(_quality(accept, media), -i, media) for i, media in enumerate(offers)]
+    ranked = [
+        (accept_quality(accept, media, exact_first=True), -i, media)
+        for i, media in enumerate(offers)
+    ]
     q, _, best = max(ranked)
     return best if q > 0 else HTML
-
-
-def _quality(accept: str, media: str) -> float:
-    """The q-value ``accept`` gives ``media`` (an exact range beats ``type/*`` beats ``*/*``;
-    wildcards count a little less so an exact preference wins ties)."""
-    best_rank, best_q = -1, 0.0
-    family = media.split("/")[0] + "/*"
-    for item in accept.split(","):
-        fields = [f.strip() for f in item.split(";")]
-        rank = {media: 2, family: 1, "*/*": 0}.get(fields[0].lower(), -1)
-        if rank <= best_rank:
-            continue
-        q = 1.0
-        for param in fields[1:]:
-            name, _, value = param.partition("=")
-            if name.strip().lower() == "q":
-                try:
-                    q = float(value)
-                except ValueError:
-                    q = 0.0
-        best_rank, best_q = rank, q - (0.001 * (2 - rank))
-    return max(best_q, 0.0)
 
 
 def concept_graph(record: dict[str, Any], base_url: str = "") -> Graph:

@@ -101,12 +101,13 @@ def wants_json(request: Request) -> bool:
     accept = request.headers.get("accept", "")
     if not accept:
         return False
-    json_q = max(_quality(accept, media) for media in JSON_TYPES)
-    return json_q > 0 and json_q > _quality(accept, "text/html")
+    json_q = max(accept_quality(accept, media) for media in JSON_TYPES)
+    return json_q > 0 and json_q > accept_quality(accept, "text/html")
 
 
-def _quality(accept: str, media: str) -> float:
-    """The q-value ``accept`` gives ``media`` (the most specific matching range wins)."""
+def accept_quality(accept: str, media: str, *, exact_first: bool = False) -> float:
+    """The q-value ``accept`` gives ``media`` (the most specific matching range wins); with
+    ``exact_first`` a wildcard counts a little less, so an exact preference wins ties."""
     best_rank, best_q = -1, 0.0
     family = media.split("/")[0] + "/*"
     for item in accept.split(","):
@@ -122,8 +123,8 @@ def _quality(accept: str, media: str) -> float:
                     q = float(value)
                 except ValueError:
                     q = 0.0
-        best_rank, best_q = rank, q
-    return best_q
+        best_rank, best_q = rank, q - (0.001 * (2 - rank) if exact_first else 0.0)
+    return max(best_q, 0.0)
 
 
 def problem_response(
