@@ -161,6 +161,12 @@ class Library:
         record.update(views.version_text(self.catalogue, work, lang))
         return record
 
+    def record_page(self, ref: str, lang: str | None, hl: str) -> dict[str, Any]:
+        """The record with its votes, subjects, SDG goals and catalogue record."""
+        from unlib.services.record_page import record_page
+
+        return record_page(self, ref, lang, hl)
+
     def browse(self, field: str) -> dict[str, Any]:
         return browse.facet_values(self.catalogue, field)
 

@@ -28,17 +28,15 @@ _NUMBERED: Final = frozenset({"operative", "paragraph", "list_item"})
 async def record_page(ref: str, request: Request, library: LibraryDep) -> Response:
     hl = interface_language(request)
     wanted = request.query_params.get("lang") or hl
-    data = library.record(strip_json(ref), wanted)
-    marc = library.marc_metadata(data["key"])
-    if not any(data["titles"].values()) and marc["titles"]:
-        data["titles"] = marc["titles"]  # a work known from its catalogue record only
+    page = library.record_page(strip_json(ref), wanted, hl)
+    data = page["record"]
     context = record_context(data, hl)
-    context["marc"] = marc_view(marc)
+    context["marc"] = marc_view(page["catalogue_record"])
     if context["marc"] is not None:
-        data["catalogue_record"] = marc
-    context["votes"] = vote_links(library.work_votes(data["key"]))
-    context["subjects"] = subjects_view(library, data["key"], hl)
-    context["goals"] = data["sdg"] = goal_links(library, data["key"])
+        data["catalogue_record"] = page["catalogue_record"]
+    context["votes"] = vote_links(page["votes"])
+    context["subjects"] = subjects_view(data["key"], page["subjects"])
+    context["goals"] = data["sdg"] = goal_links(page["goals"])
     return render(request, hl, "record.html", context, data=data)
 
 

@@ -13,7 +13,6 @@ from starlette.datastructures import FormData
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from unlib.services import subjects as service
-from unlib.services.library import Library
 from unlib.web import views
 from unlib.web.deps import LibraryDep, get_settings
 from unlib.web.pages_render import interface_language, render, strip_json
@@ -33,9 +32,9 @@ STATUS_LABELS: Final = {
 }
 
 
-def subjects_view(library: Library, ref: str, hl: str) -> dict[str, Any]:
-    """What the subjects panel shows: stored subjects, each linked to its concept page."""
-    data = service.assignments(library, ref, hl)
+def subjects_view(ref: str, data: dict[str, Any]) -> dict[str, Any]:
+    """What the subjects panel shows of ``data`` (``services.subjects.assignments``): stored
+    subjects, each linked to its concept page."""
     return {
         "ref": ref,
         "action": "/subjects/" + views.quote_ref(ref),
@@ -56,7 +55,7 @@ async def subjects_page(ref: str, request: Request, library: LibraryDep) -> Resp
     hl = interface_language(request)
     work = library.resolve(strip_json(ref))
     data = service.assignments(library, work.label, hl)
-    return _page(request, library, hl, work.label, data, None, 200)
+    return _page(request, hl, work.label, data, None, 200)
 
 
 @router.post("/subjects/{ref:path}")
@@ -76,12 +75,11 @@ async def subjects_decide(ref: str, request: Request, library: LibraryDep) -> Re
                 return JSONResponse(row)
             return RedirectResponse(views.record_url(work.label, anchor="subjects"), 303)
     data = service.assignments(library, work.label, hl)
-    return _page(request, library, hl, work.label, data, error, status)
+    return _page(request, hl, work.label, data, error, status)
 
 
 def _page(
     request: Request,
-    library: Library,
     hl: str,
     ref: str,
     data: dict[str, Any],
@@ -91,7 +89,7 @@ def _page(
     context = {
         "data": data,
         "ref": ref,
-        "subjects": subjects_view(library, ref, hl),
+        "subjects": subjects_view(ref, data),
         "record": views.record_url(ref),
         "error": error,
     }

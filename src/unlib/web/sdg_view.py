@@ -5,11 +5,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from unlib.services.library import Library
 
-
-def goal_links(library: Library, key: str) -> list[dict[str, Any]]:
-    work = library.resolve(key)
+def goal_links(goals: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """``goals`` (``SdgService.work_goals``) each with its taxonomy page and search."""
     return [
         {
             **goal,
@@ -17,5 +15,5 @@ def goal_links(library: Library, key: str) -> list[dict[str, Any]]:
             "concept_url": f"/vocab/sdg/{goal['goal']}",
             "search_url": f"/search?sdg={goal['goal']}",
         }
-        for goal in library.sdg.work_goals(work.id)
+        for goal in goals
     ]
