@@ -263,6 +263,7 @@ def train(library: Library, *, limit: int | None = None, folds: int = 5) -> dict
         "model_version": model.version,
         "threshold": model.threshold,
         "cut_weight": model.cut_weight,
+        "missed_per_doc": model.missed_per_doc,
         "held_out": {**model.report, "folds": folds},
         "folder": str(folder),
         "seconds": round(time.perf_counter() - started, 2),

@@ -160,6 +160,7 @@ class EnsembleBackend(SubjectBackend):
         threshold: float = 0.0,
         cut_weight: float = 0.0,
         subjects_per_doc: float = 1.0,
+        missed_per_doc: float | None = None,
     ) -> None:
         self.matcher = matcher
         self.hierarchy = hierarchy
@@ -170,6 +171,9 @@ class EnsembleBackend(SubjectBackend):
         self.threshold = threshold
         self.cut_weight = cut_weight
         self.subjects_per_doc = subjects_per_doc
+        # When known: how many right subjects a text has beyond its candidates, on average
+        # (each text's number of subjects is then estimated from its own probabilities).
+        self.missed_per_doc = missed_per_doc
 
     def _suggest(self, texts: Sequence[Text], limit: int) -> list[Suggestion]:
         seen = signals(texts, self.matcher, self.embedder, self.neighbours)
@@ -183,10 +187,17 @@ class EnsembleBackend(SubjectBackend):
         ]
         found.sort(key=lambda s: (-s.score, s.uri))
         kept = [s for s in found if s.score >= self.threshold] or found[:1]
-        count = cut(
-            [s.score for s in kept[:RANKED]], self.cut_weight, self.subjects_per_doc, len(kept)
-        )
+        subjects = expected_subjects(probabilities, self.missed_per_doc, self.subjects_per_doc)
+        count = cut([s.score for s in kept[:RANKED]], self.cut_weight, subjects, len(kept))
         return kept[:count]
+
+
+def expected_subjects(
+    probabilities: Sequence[float] | NDArray[np.float64], missed: float | None, mean: float
+) -> float:
+    """How many right subjects a text probably has: the sum of its candidates' calibrated
+    probabilities and the mean number no candidate names; the training mean if unknown."""
+    return mean if missed is None else float(np.sum(probabilities)) + missed
 
 
 # The measures a list of suggestions is judged by: F1 of its first 5, NDCG of its first 10.
@@ -199,7 +210,7 @@ def cut(probabilities: Sequence[float], weight: float, subjects: float, whole: i
     (best first): the first k (k ≤ 5, as F1@5 rewards a short sure list), or ``whole`` (all,
     as NDCG@10 rewards every right one in the first 10), whichever has the best expected
     ``weight`` × F1@5 + (1 − ``weight``) × NDCG@10 for a document with ``subjects`` right
-    ones (the training documents' mean). Weight 0 keeps all."""
+    ones (:func:`expected_subjects`). Weight 0 keeps all."""
     if weight <= 0.0 or not probabilities:
         return whole
     ideal = sum(1.0 / math.log2(i + 2) for i in range(min(max(round(subjects), 1), RANKED)))

@@ -14,14 +14,13 @@ from numpy.typing import NDArray
 from unlib.embed import Embedder
 from unlib.subjects.backend import SubjectBackend
 from unlib.subjects.embedding import pieces
-from unlib.subjects.ensemble import EnsembleBackend
 from unlib.subjects.folds import split
 from unlib.subjects.lexical import LexicalBackend
 from unlib.subjects.metrics import mean_scores
 from unlib.subjects.model import Example, Text
 from unlib.subjects.neighbours import LearnedBackend
 from unlib.subjects.thesaurus import Hierarchy
-from unlib.subjects.training import SubjectModel, train
+from unlib.subjects.training import SubjectModel, ensemble_backend, train
 from unlib.vocab.labels import LabelMatcher
 
 SYSTEMS: Final = ("lexical", "learned", "ensemble")
@@ -77,17 +76,7 @@ def backends(
     return {
         "lexical": LexicalBackend(matcher, hierarchy, model.priors.idf_table()),
         "learned": LearnedBackend(model.neighbours, matcher, embedder),
-        "ensemble": EnsembleBackend(
-            matcher,
-            hierarchy,
-            embedder,
-            model.neighbours,
-            model.priors,
-            model.calibrator,
-            model.threshold,
-            model.cut_weight,
-            model.subjects_per_doc,
-        ),
+        "ensemble": ensemble_backend(model, matcher, hierarchy, embedder),
     }
 
 

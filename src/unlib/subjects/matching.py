@@ -1,13 +1,18 @@
-"""Label matching for Arabic as subject indexing needs it (the search index's analysis,
-:mod:`unlib.text.analysis`, is left as it is).
+"""Label matching for Arabic and Chinese as subject indexing needs it (the search index's
+analysis, :mod:`unlib.text.analysis`, is left as it is).
 
-The index's stemmer treats a word differently with and without its clitics ("الوفيات" → "الوف"
-but "وفيات" → "فيا") and folds words of different meaning together ("النسبية", relativity, and
-"نسبة", ratio, both → "نسب"). Here both labels and text go through one light stemmer (after
-Larkey's light10, without its stripping of the adjective ending ي/ية): diacritics and tatweel
-removed, alef and hamza forms unified, ة as ه, ى as ي; a leading conjunction (و/ف) optionally
-dropped, then an article with its preposition (ال, بال, كال, فال, وال, لل), then one plural or
-feminine ending (ات, ون, ين, ه).
+Arabic: the index's stemmer treats a word differently with and without its clitics
+("الوفيات" → "الوف" but "وفيات" → "فيا") and folds words of different meaning together
+("النسبية", relativity, and "نسبة", ratio, both → "نسب"). Here both labels and text go
+through one light stemmer (after Larkey's light10, without its stripping of the adjective
+ending ي/ية): diacritics and tatweel removed, alef and hamza forms unified, ة as ه, ى as ي; a
+leading conjunction (و/ف) optionally dropped, then an article with its preposition (ال, بال,
+كال, فال, وال, لل), then one plural or feminine ending (ات, ون, ين, ه).
+
+Chinese: labels are found as substrings of the text as well as on jieba's word boundaries
+(jieba often makes one word of a label and its neighbour: "用水" holds 水), labels of two
+characters or more only, and a label with a bracketed part ("儿童死亡（率）") is found with
+and without it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from typing import Final
 from unlib.model import LANGUAGES
 from unlib.vocab.labels import LabelHit, LabelMatcher
 from unlib.vocab.model import Concept
-from unlib.vocab.tokens import normalize_with_offsets
+from unlib.vocab.tokens import chinese_key, chinese_text, normalize_with_offsets, original_span
 
 # -- Arabic ------------------------------------------------------------------------------------
 
@@ -77,7 +82,7 @@ def _arabic_trie(matcher: LabelMatcher) -> _Trie:
 
 def find_arabic(matcher: LabelMatcher, text: str) -> list[LabelHit]:
     """Arabic labels in ``text``, the longest where several start at one word."""
-    root = _arabic_labels(matcher)
+    root = _tables(matcher).arabic
     normalized, origin = normalize_with_offsets(text)
     words = list(_WORD.finditer(normalized))
     stems = [{arabic_stem(w.group()), arabic_stem(w.group(), conjunction=True)} for w in words]
@@ -114,17 +119,76 @@ def _end(origin: list[int], end: int) -> int:
     return origin[end] if end < len(origin) else origin[-1] + 1
 
 
+# -- Chinese -----------------------------------------------------------------------------------
+
+# Labels this long are found inside jieba's words too; shorter ones on word boundaries only.
+SUBSTRING_CHARS = 2
+_BRACKETED: Final = re.compile(r"[（(]([^）)]*)[）)]")
+
+
+def _chinese_variants(label: str) -> set[str]:
+    keys = {chinese_key(label)}
+    if _BRACKETED.search(label):
+        keys.add(chinese_key(_BRACKETED.sub(r"\1", label)))
+        keys.add(chinese_key(_BRACKETED.sub("", label)))
+    return {k for k in keys if k}
+
+
+def _chinese_table(matcher: LabelMatcher) -> dict[str, dict[str, list[tuple[str, str]]]]:
+    """First character → label key → (uri, label), the longest keys first (a concept found at
+    a place is found with its longest label variant there)."""
+    table: dict[str, dict[str, list[tuple[str, str]]]] = {}
+    for concept in _concepts(matcher):
+        for label in concept.labels("zh"):
+            for key in _chinese_variants(label):
+                bucket = table.setdefault(key[0], {}).setdefault(key, [])
+                if all(uri != concept.uri for uri, _ in bucket):
+                    bucket.append((concept.uri, label))
+    return {
+        ch: dict(sorted(keys.items(), key=lambda kv: -len(kv[0]))) for ch, keys in table.items()
+    }
+
+
+def find_chinese(matcher: LabelMatcher, text: str) -> list[LabelHit]:
+    """Chinese labels on word boundaries (the matcher's, and the bracket variants) and, when
+    of :data:`SUBSTRING_CHARS` characters or more, anywhere in the text."""
+    found = matcher.find(text, "zh")
+    seen = {(h.uri, h.start) for h in found}
+    table = _tables(matcher).chinese
+    segmented = chinese_text(text)
+    body, bounds, origin = segmented.text, segmented.boundaries, segmented.origin
+    for i, ch in enumerate(body):
+        for key, entries in table.get(ch, {}).items():
+            size = len(key)
+            if not body.startswith(key, i):
+                continue
+            if size < SUBSTRING_CHARS and not (i in bounds and i + size in bounds):
+                continue
+            start, stop = original_span(origin, i, i + size)
+            for uri, label in entries:
+                if (uri, start) not in seen:
+                    seen.add((uri, start))
+                    found.append(LabelHit(uri, label, "zh", start, stop))
+    return found
+
+
 # -- tables ------------------------------------------------------------------------------------
 
 
-_held: weakref.WeakKeyDictionary[LabelMatcher, _Trie] = weakref.WeakKeyDictionary()
+@dataclass
+class _Tables:
+    arabic: _Trie
+    chinese: dict[str, dict[str, list[tuple[str, str]]]]
 
 
-def _arabic_labels(matcher: LabelMatcher) -> _Trie:
-    trie = _held.get(matcher)
-    if trie is None:
-        trie = _held[matcher] = _arabic_trie(matcher)
-    return trie
+_held: weakref.WeakKeyDictionary[LabelMatcher, _Tables] = weakref.WeakKeyDictionary()
+
+
+def _tables(matcher: LabelMatcher) -> _Tables:
+    tables = _held.get(matcher)
+    if tables is None:
+        tables = _held[matcher] = _Tables(_arabic_trie(matcher), _chinese_table(matcher))
+    return tables
 
 
 def _concepts(matcher: LabelMatcher) -> Iterator[Concept]:
@@ -134,9 +198,11 @@ def _concepts(matcher: LabelMatcher) -> Iterator[Concept]:
 
 
 def find(matcher: LabelMatcher, text: str, lang: str) -> list[LabelHit]:
-    """Every label of ``lang`` in ``text``: Arabic as above, other languages as the matcher
-    finds them."""
+    """Every label of ``lang`` in ``text``: Arabic and Chinese as above, others as the
+    matcher finds them."""
     lang = lang if lang in LANGUAGES else "en"
     if lang == "ar":
         return find_arabic(matcher, text)
+    if lang == "zh":
+        return find_chinese(matcher, text)
     return matcher.find(text, lang)

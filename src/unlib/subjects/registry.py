@@ -79,16 +79,6 @@ def _build(name: str, ctx: Context) -> SubjectBackend:
         from unlib.subjects.neighbours import LearnedBackend
 
         return LearnedBackend(model.neighbours, ctx.matcher, ctx.embedder)
-    from unlib.subjects.ensemble import EnsembleBackend
+    from unlib.subjects.training import ensemble_backend
 
-    return EnsembleBackend(
-        ctx.matcher,
-        ctx.hierarchy,
-        ctx.embedder,
-        model.neighbours,
-        model.priors,
-        model.calibrator,
-        model.threshold,
-        model.cut_weight,
-        model.subjects_per_doc,
-    )
+    return ensemble_backend(model, ctx.matcher, ctx.hierarchy, ctx.embedder)

@@ -75,6 +75,7 @@ def _meta(model: SubjectModel) -> dict[str, Any]:
         "threshold": model.threshold,
         "cut_weight": model.cut_weight,
         "subjects_per_doc": model.subjects_per_doc,
+        "missed_per_doc": model.missed_per_doc,
         "priors": model.priors.to_json(),
         "neighbours": {
             "keys": nb.keys,
@@ -105,4 +106,9 @@ def _model(meta: dict[str, Any], vectors: np.ndarray) -> SubjectModel:
         threshold=float(meta.get("threshold", 0.0)),
         cut_weight=float(meta.get("cut_weight", 0.0)),
         subjects_per_doc=float(meta.get("subjects_per_doc", 1.0)),
+        missed_per_doc=_optional_float(meta.get("missed_per_doc")),
     )
+
+
+def _optional_float(value: Any) -> float | None:
+    return None if value is None else float(value)
