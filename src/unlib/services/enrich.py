@@ -19,7 +19,7 @@ def enrich_new(library: Library, keys: Iterable[str]) -> dict[str, Any]:
     wanted = list(dict.fromkeys(keys))
     if not wanted or not library.settings.enrich_at_ingest:
         return {}
-    return {"subjects": _subjects(library, wanted), "sdg": _goals(library)}
+    return {"subjects": _subjects(library, wanted), "sdg": _goals(library, wanted)}
 
 
 def _subjects(library: Library, keys: list[str]) -> dict[str, Any]:
@@ -40,14 +40,17 @@ def _subjects(library: Library, keys: list[str]) -> dict[str, Any]:
     return {"works": works, "new_suggestions": new, "failed": failed, "seconds": seconds}
 
 
-def _goals(library: Library) -> dict[str, Any]:
+def _goals(library: Library, keys: list[str]) -> dict[str, Any]:
     from unlib.services.sdg import MODEL_DIR
 
     if not (library.data_dir / MODEL_DIR / "model.json").is_file():
         return {"skipped": "no SDG model in this library: run `unlib sdg build`"}
     started = time.perf_counter()
     try:
-        summary = library.sdg.classify_library()
+        # A work that was classified before and has just got a version is classified again
+        # (its reading version may be the new one).
+        filed = [library.resolve(key).id for key in keys]
+        summary = library.sdg.classify_library(refresh=filed)
     except Exception as error:
         return {"error": f"{type(error).__name__}: {error}"}
     return {

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, Final
 
@@ -26,7 +26,7 @@ from unlib.sdg.taxonomy import Taxonomy, TaxonomyMissing, read_taxonomy
 from unlib.sdg.training import train_sdg, zero_shot
 from unlib.store.base import CatalogueStore
 from unlib.store.goals import goal_counts
-from unlib.store.records import VersionRow
+from unlib.store.records import PassageRow, VersionRow
 from unlib.store.subjects import subject_store
 from unlib.vocab.labels import shared_matcher
 from unlib.vocab.model import Vocabulary
@@ -36,8 +36,10 @@ MODEL_DIR: Final = "sdg"
 # The expert judgements calibrated on by default (inside the shared data folder).
 BENCHMARK: Final = Path("sdg-classification-benchmark") / "dev.csv"
 EMBEDDER: Final = "use"
-# Passages shorter than this (headings, signatures) say nothing about a goal.
+# Passages shorter than this (headings, signatures) say nothing about a goal; a Chinese
+# character says about what a short word does elsewhere.
 MIN_PASSAGE_CHARS: Final = 40
+MIN_PASSAGE_CHARS_ZH: Final = 16
 # A work addresses a goal when its best passages do (document score) and at least this share
 # of its passages do: a long resolution touching on trade in one paragraph is not about trade.
 MIN_SHARE: Final = 0.1
@@ -157,22 +159,23 @@ class SdgService:
     # -- the library's works ----------------------------------------------------------------
 
     def classify_library(
-        self, *, again: bool = False, progress: Callable[[int, int], None] | None = None
+        self,
+        *,
+        again: bool = False,
+        refresh: Iterable[int] = (),
+        progress: Callable[[int, int], None] | None = None,
     ) -> dict[str, Any]:
-        """Classify every work (those not yet classified by this model, unless ``again``)."""
+        """Classify every work (those not yet classified by this model, unless ``again``; the
+        works ``refresh`` in any case)."""
         classifier = self.classifier()
         model = classifier.model
         store = subject_store(self.catalogue)
-        done = _classified(self.catalogue, model.version) if not again else set()
+        done = _classified(self.catalogue, model.version) - set(refresh) if not again else set()
         works = [w for w in self.catalogue.iter_works() if w.id not in done]
         counts = {"works": 0, "skipped": len(done), "passages": 0, "without_text": 0}
         for n, work in enumerate(works, 1):
             version = _reading_version(self.catalogue, work.id)
-            passages = (
-                [p for p in self.catalogue.passages(version.id) if len(p.text) >= MIN_PASSAGE_CHARS]
-                if version is not None
-                else []
-            )
+            passages = _telling_passages(self.catalogue, version) if version is not None else []
             if version is None or not passages:
                 counts["without_text"] += 1
                 continue
@@ -243,6 +246,11 @@ def _classified(catalogue: CatalogueStore, version: str) -> set[int]:
     conn = subject_store(catalogue).conn
     rows = conn.execute("SELECT work_id FROM sdg_runs WHERE model_version = ?", (version,))
     return {int(r[0]) for r in rows}
+
+
+def _telling_passages(catalogue: CatalogueStore, version: VersionRow) -> list[PassageRow]:
+    shortest = MIN_PASSAGE_CHARS_ZH if version.lang == "zh" else MIN_PASSAGE_CHARS
+    return [p for p in catalogue.passages(version.id) if len(p.text.strip()) >= shortest]
 
 
 def _reading_version(catalogue: CatalogueStore, work_id: int) -> VersionRow | None:
