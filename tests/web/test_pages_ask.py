@@ -108,3 +108,16 @@ def test_side_by_side_and_paragraph_views(client: TestClient, charter_id: str) -
     assert paragraph.json()["passages"][1]["text"].startswith("To develop friendly relations")
     assert client.get(f"/api/v1/paragraphs/{charter_id}", params={"para": "999"}).status_code == 404
     assert client.get("/compare/A/RES/99/999").status_code == 404
+
+
+def test_comparing_a_version_with_itself_is_a_bad_request(
+    client: TestClient, charter_id: str
+) -> None:
+    page = client.get(f"/compare/{charter_id}", params={"a": "fr", "b": "fr"})
+    assert page.status_code == 400
+    assert "two different languages" in page.text
+    api = client.get(f"/api/v1/compare/{charter_id}", params={"a": "fr", "b": "fr"})
+    assert api.status_code == 400
+    assert api.headers["content-type"].startswith("application/problem+json")
+    missing = client.get(f"/api/v1/compare/{charter_id}", params={"a": "fr", "b": "de"})
+    assert missing.status_code in {404, 422}

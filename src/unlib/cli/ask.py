@@ -31,13 +31,13 @@ def open_library() -> Iterator[Library]:
     be read ends the command with status 2, one that is not there with status 1."""
     from unlib.cli.main import _library
     from unlib.faq.entries import FaqError
-    from unlib.services.align import AlignError
+    from unlib.services.align import AlignError, SameLanguageError
     from unlib.services.ask import AskError
 
     try:
         with _library() as library:
             yield library
-    except (AskError, FaqError) as error:
+    except (AskError, FaqError, SameLanguageError) as error:
         typer.echo(f"unlib: {error}", err=True)
         raise typer.Exit(2) from error
     except (AlignError, LookupError) as error:

@@ -35,6 +35,10 @@ class AlignError(LookupError):
     """The paragraph or language version asked for is not in the work."""
 
 
+class SameLanguageError(ValueError):
+    """Two versions to compare were asked for, in one language."""
+
+
 @dataclass(frozen=True, slots=True)
 class Aligner:
     """What aligning needs: the catalogue and the embedder that compares passages (each
@@ -244,8 +248,13 @@ def compare(
 ) -> dict[str, Any]:
     """Two versions side by side, row by row (all rows, or those of one paragraph)."""
     versions = {v.lang: v for v in catalogue.versions(work.id)}
+    if lang_a == lang_b and len(versions) > 1:
+        raise SameLanguageError(
+            f"choose two different languages to compare (both are {lang_a!r}; "
+            f"{work.label} has {', '.join(_held_order(versions))})"
+        )
     if lang_a == lang_b:
-        raise AlignError(f"choose two different languages to compare (both are {lang_a!r})")
+        raise AlignError(f"{work.label} has one language version only: nothing to compare")
     for lang in (lang_a, lang_b):
         if lang not in versions:
             raise AlignError(

@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Path, Query
 from fastapi.responses import JSONResponse, Response
 from pydantic import BaseModel, Field
 
-from unlib.services.align import AlignError
+from unlib.services.align import AlignError, SameLanguageError
 from unlib.services.ask import AskError
 from unlib.web.deps import LibraryDep
 from unlib.web.problems import problem_responses
@@ -163,7 +163,7 @@ async def paragraph(
 @router.get(
     "/compare/{symbol:path}",
     response_model=SideBySide,
-    responses=problem_responses(404),
+    responses=problem_responses(400, 404),
     summary="Two language versions of a work side by side, aligned passage by passage",
 )
 async def compare(
@@ -175,6 +175,8 @@ async def compare(
 ) -> Response:
     try:
         result = library.compare(symbol, a, b, para or None)
+    except SameLanguageError as error:
+        raise HTTPException(400, str(error)) from error
     except AlignError as error:
         raise HTTPException(404, str(error)) from error
     return JSONResponse(result)

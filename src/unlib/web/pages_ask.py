@@ -10,7 +10,7 @@ from fastapi import APIRouter, HTTPException, Request
 from starlette.responses import Response
 
 from unlib.model import LANGUAGES
-from unlib.services.align import AlignError
+from unlib.services.align import AlignError, SameLanguageError
 from unlib.services.ask import MAX_QUESTION, AskError
 from unlib.web.deps import LibraryDep
 from unlib.web.i18n import NATIVE_NAMES, text_direction
@@ -62,6 +62,8 @@ async def compare_page(ref: str, request: Request, library: LibraryDep) -> Respo
     para = params.get("para", "").strip()[:20] or None
     try:
         data = library.compare(ref, a, b, para)
+    except SameLanguageError as error:
+        raise HTTPException(400, str(error)) from error
     except AlignError as error:
         raise HTTPException(404, str(error)) from error
     context = {
