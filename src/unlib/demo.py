@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     settings = load_settings(data=str(args.data))
     files = sample_files(args.shared)
     with Library(settings, create=True) as library:
+        _rebuild_outdated_indexes(library)
         report = library.ingest(files, progress=RichProgress(), embed_progress=EmbedBar())
         render.ingest_report(report)
         load_collections(library, args.shared)
@@ -73,6 +74,24 @@ def main(argv: list[str] | None = None) -> int:
         print(f"demo: {error}", file=sys.stderr)
         return 2
     return 0
+
+
+def _rebuild_outdated_indexes(library: Library) -> None:
+    """A demo library made by an older unlib: its search indexes are rebuilt from the
+    catalogue (what `unlib reindex` and `unlib speeches reindex` would do)."""
+    from unlib.search.index import SearchIndexError
+    from unlib.speeches.index import SpeechIndexError
+
+    try:
+        _ = library.index
+    except SearchIndexError:
+        render.console.print("The search index was built by an older unlib: rebuilding it ...")
+        render.console.print(library.reindex())
+    try:
+        _ = library.speech_index
+    except SpeechIndexError:
+        render.console.print("The speech index was built by an older unlib: rebuilding it ...")
+        render.console.print(library.speeches_reindex())
 
 
 def load_collections(library: Library, shared: Path) -> None:

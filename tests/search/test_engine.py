@@ -297,3 +297,14 @@ def test_own_symbol_of_a_chinese_report_puts_it_first(corpus: Corpus) -> None:
     result = search(corpus, "A/AC.198/2023/4")
     assert result.works[0].work == corpus.work_ids["zh000"]
     assert result.works[0].score > 10 * max((w.score for w in result.works[1:]), default=0.0)
+
+
+def test_an_arabic_word_is_found_after_the_conjunction_and(corpus: Corpus) -> None:
+    # الأمن ("the security") is mostly printed as والأمن ("and the security") in the Charter.
+    found = all_pids(corpus, "الأمن lang:ar")
+    only_joined = [
+        pid
+        for pid in found
+        if "والأمن" in corpus.texts[pid][1] and not re.search(r"(?<!\w)الأمن", corpus.texts[pid][1])
+    ]
+    assert only_joined

@@ -152,3 +152,12 @@ def test_overlong_tokens_are_dropped_alike_on_both_sides() -> None:
         assert analyze("zh", text) == expected
     assert "a" * 39 in analyze("zh", "报告" + "ａ" * 39)
     assert analyze("en", "x" * 40) == []
+
+
+def test_an_arabic_conjunction_before_an_article_is_split_off() -> None:
+    # "and the peace", "and the security", "so the development": the conjunction و / ف.
+    for joined, alone in [("والسلام", "السلام"), ("والأمن", "الأمن"), ("فالتنمية", "التنمية")]:
+        assert analyze("ar", joined) == analyze("ar", alone)
+    assert analyze("ar", "والد") != analyze("ar", "الد")  # "father": و is part of the word
+    text = "يدعو إلى السلام والأمن."
+    assert [text[a:b] for a, b in highlight_spans("ar", text, analyze("ar", "الأمن"))] == ["الأمن"]

@@ -14,7 +14,7 @@ from unlib.text.analysis import FIELD_LANGUAGES, analyzer_name, build_analyzer
 
 # Bump whenever a field, a field option or an analyzer changes: an index written with another
 # version must be rebuilt from the catalogue (see PassageIndex and its ``recreate`` option).
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: Arabic conjunctions before an article split off
 
 PID: Final = "pid"  # catalogue passage id
 VID: Final = "vid"  # language version id: delete/replace a version

@@ -26,7 +26,7 @@ from unlib.text.analysis import (
     prepare_for_index,
 )
 
-SCHEMA_VERSION: Final = 1
+SCHEMA_VERSION: Final = 2  # 2: Arabic conjunctions before an article split off
 KIND: Final = "kind"  # "speech" | "para"
 PARA: Final = "para"  # paragraph number, 1-based; 0 for the whole speech
 COUNTRY: Final = "country"

@@ -7,7 +7,9 @@ reduces to the same terms as the word printed in the document:
 - en/fr/es/ru: tantivy's simple tokenizer → lowercase → (ASCII folding for en/fr/es) →
   Snowball stemmer, run natively by tantivy on the NFKC-normalised text.
 - ar: simple tokenizer → lowercase → tantivy's Arabic stemmer (it strips diacritics and
-  tatweel and unifies alef forms); NFKC first turns PDF presentation forms into letters.
+  tatweel and unifies alef forms); NFKC first turns PDF presentation forms into letters. The
+  stemmer keeps a conjunction joined to an article ("والسلام", "and the peace", would not match
+  "السلام"), so that و or ف is blanked out first: same length, so every offset holds.
 - zh: jieba in search mode (each word plus the dictionary words inside it) joined by spaces,
   then tantivy's simple tokenizer → lowercase. Punctuation tokens vanish there, so phrase
   positions only count real words.
@@ -20,6 +22,7 @@ ligatures). Offsets reported to callers always point into the *original* text.
 from __future__ import annotations
 
 import logging
+import re
 import threading
 import unicodedata
 from collections.abc import Iterable, Iterator
@@ -100,7 +103,10 @@ def normalize(text: str) -> str:
 def prepare_for_index(lang: str, text: str) -> str:
     """The text to put into the index field for ``lang`` (runs in ingest workers: keep it lean)."""
     text = normalize(text)
-    if field_language(lang) != "zh":
+    field = field_language(lang)
+    if field == "ar":
+        return without_arabic_conjunctions(text)
+    if field != "zh":
         return text
     warm_up()
     return " ".join(jieba.cut_for_search(text)).lower()
@@ -108,9 +114,24 @@ def prepare_for_index(lang: str, text: str) -> str:
 
 def analyze(lang: str, text: str) -> list[str]:
     """Index terms of ``text`` in the order they occur, as the field for ``lang`` holds them."""
-    if field_language(lang) == "zh":
+    field = field_language(lang)
+    if field == "zh":
         return [term for segment in chinese_segments(normalize(text)) for term in segment.terms]
+    if field == "ar":
+        return list(_analyzer(lang).analyze(without_arabic_conjunctions(normalize(text))))
     return list(_analyzer(lang).analyze(normalize(text)))
+
+
+# A conjunction (و "and", ف "so") at the start of a word, before an article or a preposition
+# with the article (ال, لل, بال, كال) and at least three more letters ("والد", "father", stays).
+_ARABIC_CONJUNCTION: Final = re.compile(
+    r"(?<![\w\u0610-\u061A\u064B-\u065F\u0670\u0640])[وف](?=(?:ال|لل|بال|كال)[\u0621-\u064A]{3})"
+)
+
+
+def without_arabic_conjunctions(text: str) -> str:
+    """``text`` with each conjunction joined to an article replaced by a space (same length)."""
+    return _ARABIC_CONJUNCTION.sub(" ", text)
 
 
 # --- Chinese --------------------------------------------------------------------------------
@@ -241,6 +262,8 @@ def _token_spans(lang: str, text: str) -> Iterable[tuple[str, int, int]]:
             for term in segment.terms:
                 yield term, segment.start, segment.end
         return
+    if field_language(lang) == "ar":
+        text = without_arabic_conjunctions(text)
     for token in _analyzer(lang).pre_tokenize(text).tokens:
         yield token.text, token.char_offset_from, token.char_offset_to
 
