@@ -134,6 +134,9 @@ def test_record_page_links_to_its_vote(votes_client: TestClient) -> None:
     assert (
         page(votes_client, links[0].split("#")[0]).get_element_by_id("rc-unvotes-4593") is not None
     )
+    twin = votes_client.get("/record/A/RES/60/251.json").json()
+    assert [vote["id"] for vote in twin["votes"]] == ["unvotes:4593"]
+    assert isinstance(twin["subjects"], list)
 
 
 # -- /countries -------------------------------------------------------------------------------

@@ -35,7 +35,9 @@ async def record_page(ref: str, request: Request, library: LibraryDep) -> Respon
     if context["marc"] is not None:
         data["catalogue_record"] = page["catalogue_record"]
     context["votes"] = vote_links(page["votes"])
+    data["votes"] = page["votes"]
     context["subjects"] = subjects_view(data["key"], page["subjects"])
+    data["subjects"] = page["subjects"]["subjects"]
     context["goals"] = data["sdg"] = goal_links(page["goals"])
     return render(request, hl, "record.html", context, data=data)
 
