@@ -144,12 +144,17 @@ def _rows(data: str, found: dict[str, Rankings], prefix: str) -> list[Row]:
 # -- Annif -------------------------------------------------------------------------------------
 
 
+# The Annif release the published comparison was made with.
+ANNIF_VERSION = "1.4.3"
+
+
 def _annif_python() -> Path:
     python = ANNIF_VENV / "bin" / "python"
     if not python.exists():
-        print("installing Annif into bench/.annif-venv ...", flush=True)
+        print(f"installing Annif {ANNIF_VERSION} into bench/.annif-venv ...", flush=True)
         subprocess.run([sys.executable, "-m", "venv", str(ANNIF_VENV)], check=True)
-        subprocess.run([str(python), "-m", "pip", "install", "-q", "annif[omikuji]"], check=True)
+        package = f"annif[omikuji]=={ANNIF_VERSION}"
+        subprocess.run([str(python), "-m", "pip", "install", "-q", package], check=True)
     return python
 
 
