@@ -8,7 +8,9 @@ Data (from ../shared/data):
   item titles and headings (English only: the records hold no other language, and no
   document text is in the library), gold = their MARC 650 headings mapped to UNBIS.
 * ``sdg``: SDG goals, targets and indicators, official texts in six languages, gold = the
-  UNBIS concepts the UN Library links them to (sdg-kos). Judged one language at a time;
+  UNBIS concepts the UN Library links them to (sdg-kos; read as ``unlib vocab import`` reads
+  it, with the official texts of sdg-translations: labels the dump attaches to the wrong code,
+  half the Russian indicators and three Arabic goals, are replaced by their own code's text). Judged one language at a time;
   ``sdg/all`` pools the six versions (unlib only: Annif indexes one language per project).
 
 k-fold cross-validation (grouped: revisions of a document, or the targets of one SDG goal,
@@ -105,9 +107,8 @@ def main() -> int:
 
 def _library(folder: Path, shared: Path) -> Library:
     library = Library(load_settings(data=str(folder / "data")), create=True)
-    vocab_service.import_vocabularies(
-        library.catalogue, [shared / "unbis-thesaurus", shared / "sdg-kos"]
-    )
+    sources = [shared / "unbis-thesaurus", shared / "sdg-kos", shared / "sdg-translations"]
+    vocab_service.import_vocabularies(library.catalogue, sources)
     marc_service.import_marc(library.catalogue, [shared / "undl-marc-a-c3-78"])
     return library
 

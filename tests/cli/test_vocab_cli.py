@@ -48,6 +48,20 @@ def test_import_json_reports_counts_and_changes(data: Path, shared_data: Path) -
     assert summary["links"]["sdg_unbis"] == 3660
     assert summary["changes"]["sdg"]["added"] == 1133
     assert set(summary) >= {"sources", "versions", "labels", "flagged", "seconds"}
+    assert summary["corrected_labels"] == []  # no official texts given to check against
+
+
+def test_import_with_the_official_texts_reports_misplaced_labels(
+    tmp_path: Path, shared_data: Path
+) -> None:
+    sources = [str(shared_data / "sdg-kos"), str(shared_data / "sdg-translations")]
+    code, out, _ = _run(tmp_path / "data", "vocab", "import", *sources)
+    assert code == 0
+    assert "belonged to another code" in out and "ru " in out
+    code, out, _ = _run(tmp_path / "data", "vocab", "show", "1.2.1", "--json")
+    assert code == 0
+    russian = " ".join(json.loads(out)["pref"]["ru"].split())
+    assert russian.startswith("Доля населения страны")  # 1.2.1's own text, not 1.2.2's
 
 
 def test_search_show_and_stats(data: Path) -> None:

@@ -111,3 +111,25 @@ def test_unreadable_sources_are_reported_with_their_place(tmp_path: Path) -> Non
     empty.write_text("<http://example.org/a> <http://example.org/b> 'c' .\n", encoding="utf-8")
     with pytest.raises(VocabularySourceError, match="no SDG goals"):
         read_sdg(empty)
+
+
+def test_sdg_labels_attached_to_the_wrong_code_are_corrected_and_reported(
+    sdg: Vocabulary,
+) -> None:
+    # In the dump, indicator 1.2.1 carries the Russian text of 1.2.2 ("men, women and children
+    # living in poverty"), and goal 15 the Arabic text of goal 14 (oceans).
+    poverty_line = sdg.concepts[SDG_BASE + "C010201"]
+    russian = " ".join(poverty_line.pref["ru"].split())  # the texts hold no-break spaces
+    assert russian.startswith("Доля населения страны, живущего за")
+    assert poverty_line.pref["ru"] == poverty_line.definition["ru"]
+    land = sdg.concepts[SDG_BASE + "15"]
+    assert land.pref["ar"] == land.definition["ar"]
+    corrected = {(c["code"], c["lang"]): c for c in sdg.corrections}
+    assert corrected["1.2.1", "ru"]["belongs_to"] == "1.2.2"
+    assert " ".join(corrected["1.2.1", "ru"]["found"].split()).startswith("Доля мужчин, женщин")
+    assert {code for code, lang in corrected if lang == "ar"} == {"15", "16", "17"}
+    assert Counter(lang for _, lang in corrected)["ru"] > 150
+    # Nothing is misplaced in the other languages; a revised indicator keeps its label.
+    assert {lang for _, lang in corrected} == {"ru", "ar"}
+    revised = sdg.concepts[SDG_BASE + "C120701"]
+    assert revised.pref["en"] == "Number of countries publishing sustainability reports"

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -152,6 +153,14 @@ def _import_text(summary: dict[str, Any]) -> None:
         )
         for uri in change["deprecated_uris"]:
             console.print(f"  deprecated: {uri}")
+    corrected = summary["corrected_labels"]
+    if corrected:
+        langs = Counter(c["lang"] for c in corrected)
+        console.print(
+            f"[yellow]{len(corrected):,} SDG label(s) of the source belonged to another code "
+            f"({', '.join(f'{lang} {n}' for lang, n in sorted(langs.items()))}): replaced by "
+            "their own code's official text (listed in --json)[/yellow]"
+        )
     for flag in summary["flagged"]:
         console.print(
             f"[yellow]{flag['documents']:,} document(s) indexed with deprecated "

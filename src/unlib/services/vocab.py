@@ -88,6 +88,7 @@ def import_vocabularies(
         "links": {"sdg_unbis": sum(len(c.matches) for c in vocab.concepts.values())},
         "changes": {scheme: change.to_json() for scheme, change in changes.items()},
         "flagged": flagged_assignments(catalogue, held, deprecated),
+        "corrected_labels": vocab.corrections,
         "seconds": {"read": round(read_s, 2), "total": round(time.perf_counter() - started, 2)},
     }
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field, replace
-from typing import Final
+from typing import Any, Final
 
 from unlib.model import LANGUAGES
 
@@ -62,6 +62,8 @@ class Vocabulary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     # scheme -> version string of the source it was read from (digest or date)
     versions: dict[str, str] = field(default_factory=dict)
+    # What reading the sources corrected (reported by the import, not stored).
+    corrections: list[dict[str, Any]] = field(default_factory=list, compare=False)
     _reverse_links: dict[str, tuple[str, ...]] | None = field(
         default=None, init=False, repr=False, compare=False
     )
@@ -152,7 +154,9 @@ def merged(*vocabs: Vocabulary) -> Vocabulary:
     """One vocabulary holding the concepts of all (later ones win on the same URI)."""
     concepts: dict[str, Concept] = {}
     versions: dict[str, str] = {}
+    corrections: list[dict[str, Any]] = []
     for vocab in vocabs:
         concepts.update(vocab.concepts)
         versions.update(vocab.versions)
-    return Vocabulary(with_narrower(concepts.values()), versions)
+        corrections.extend(vocab.corrections)
+    return Vocabulary(with_narrower(concepts.values()), versions, corrections)

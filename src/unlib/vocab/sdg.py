@@ -21,6 +21,7 @@ from rdflib.namespace import DCTERMS, OWL, RDF, SKOS
 
 from unlib.model import LANGUAGES
 from unlib.vocab.model import SDG_BASE, THESAURUS_BASE, Concept, Vocabulary, with_narrower
+from unlib.vocab.sdg_labels import Texts, correct_misplaced
 from unlib.vocab.text import clean_label
 from unlib.vocab.unbis import VocabularySourceError, unbis_uri
 
@@ -33,7 +34,8 @@ _KINDS: Final = {
 }
 TRANSLATIONS_FILE: Final = "sdg_goals_targets_indicators_6lang.json"
 
-Texts = dict[tuple[str, str], dict[str, dict[str, str]]]  # (kind, code) -> field -> lang -> text
+# A preferred label of the dump that is the official text of another code is replaced by the
+# official text of its own (see :mod:`unlib.vocab.sdg_labels`).
 
 
 def read_sdg(ttl: Path, translations: Path | None = None) -> Vocabulary:
@@ -50,8 +52,11 @@ def read_sdg(ttl: Path, translations: Path | None = None) -> Vocabulary:
         raise VocabularySourceError(f"{ttl} holds no SDG goals, targets or indicators")
     known = {c.uri for c in concepts}
     concepts = [_keep_known_broader(c, known) for c in concepts]
+    concepts, corrections = correct_misplaced(concepts, texts)
     version = _digest(ttl, translations)
-    return Vocabulary(with_narrower(concepts), {"sdg": version})
+    vocab = Vocabulary(with_narrower(concepts), {"sdg": version})
+    vocab.corrections = [c.to_json() for c in corrections]
+    return vocab
 
 
 def _typed(graph: rdflib.Graph) -> list[tuple[rdflib.URIRef, str]]:
