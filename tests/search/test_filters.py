@@ -33,3 +33,17 @@ def test_united_collects_alternatives_and_spans_years() -> None:
     years = parse_filter("year", "..1990").united(parse_filter("year", "2000"))
     assert (years.year_from, years.year_to) == (None, 2000)
     assert parse_filter("type", "report").united(Filters()).types == ("report",)
+
+
+def test_a_filter_judges_a_passage_by_its_works_facts() -> None:
+    filters = parse_filter("year", "2020..2023").narrowed(parse_filter("body", "GA"))
+    assert filters.admits("fr", "A", "resolution", 2021, 7)
+    assert not filters.admits("fr", "S", "resolution", 2021, 7)  # another body
+    assert not filters.admits("fr", "A", "resolution", 2019, 7)
+    assert not filters.admits("fr", "A", "resolution", None, 7)  # no year: not in a range
+    assert Filters().admits("zh", None, "other", None, 1)
+    assert (
+        not parse_filter("lang", "zh")
+        .narrowed(parse_filter("lang", "en"))
+        .admits("zh", None, "other", None, 1)
+    )

@@ -139,3 +139,16 @@ def test_classic_search_in_all_languages_mode_shows_the_readers_paragraph(
     plain = library.search(SearchRequest("安全理事会", reader_lang="fr", per_page=5))
     assert "crosslingual" not in plain
     assert all("reader" not in h for item in plain["results"] for h in item["hits"])
+
+
+def test_passages_close_in_meaning_keep_to_the_search_filters(library: Library) -> None:
+    def related(query: str) -> list[dict[str, Any]]:
+        request = SearchRequest(query, reader_lang="fr", all_languages=True, per_page=5)
+        found: list[dict[str, Any]] = library.search(request)["crosslingual"]
+        return found
+
+    # Chinese words in the English field find nothing: the section offers the Charter's
+    # passages close in meaning, English ones only.
+    english = related("安全理事会 lang:en")
+    assert english and {hit["lang"] for hit in english} == {"en"}
+    assert related("安全理事会 year:1900") == []  # no document of that year

@@ -50,6 +50,24 @@ class Filters:
     def is_empty(self) -> bool:
         return self == Filters()
 
+    def admits(
+        self, lang: str, body: str | None, doc_type: str, year: int | None, work: int
+    ) -> bool:
+        """Whether a passage in ``lang`` of a work with these facts passes (as the index's
+        filter fields would judge it)."""
+        if self.impossible:
+            return False
+        after = self.year_from is None or (year is not None and year >= self.year_from)
+        before = self.year_to is None or (year is not None and year <= self.year_to)
+        return (
+            (not self.langs or lang in self.langs)
+            and (not self.bodies or body in self.bodies)
+            and (not self.types or doc_type in self.types)
+            and (not self.works or work in self.works)
+            and after
+            and before
+        )
+
     def narrowed(self, other: Filters) -> Filters:
         """Both restrictions at once (values present in both; the overlap of year ranges)."""
         langs, no_lang = _overlap(self.langs, other.langs)

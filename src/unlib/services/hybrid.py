@@ -13,10 +13,11 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any, Final
 
-from unlib.search.filters import parse_filter
+from unlib.search.filters import Filters, parse_filter
 from unlib.search.hybrid import MODES, Fused, HybridRetriever
 from unlib.search.query import QueryError
 from unlib.services.counterparts import CatalogueCounterparts
+from unlib.services.search import SearchRequest, effective_filters
 from unlib.store.base import CatalogueStore
 from unlib.store.records import PassageRow
 
@@ -221,12 +222,15 @@ def add_all_languages(
     cat: CatalogueStore,
     retriever: HybridRetriever,
     result: dict[str, Any],
-    reader: str,
+    request: SearchRequest,
     limit: int = 5,
 ) -> dict[str, Any]:
-    """Dress classic (grouped) search results for the "all languages" mode: each hit found in
-    another language gets ``reader`` (its paragraph in the reader's language, or None), and
-    ``crosslingual`` lists passages close in meaning from works the words did not find."""
+    """Dress the classic (grouped) search results of ``request`` for the "all languages"
+    mode: each hit found in another language gets ``reader`` (its paragraph in the reader's
+    language, or None), and ``crosslingual`` lists passages close in meaning from works the
+    words did not find (and that pass the search's filters)."""
+    reader = request.reader_lang or "en"
+    filters = effective_filters(cat, request)
     counterparts = _counterparts(cat, retriever)
     hits = [
         h
@@ -246,7 +250,7 @@ def add_all_languages(
     for hit in hits:
         if hit["passage_id"] in shown:
             hit["reader"] = shown[hit["passage_id"]]
-    result["crosslingual"] = _related(cat, retriever, result, reader, limit, counterparts)
+    result["crosslingual"] = _related(cat, retriever, result, reader, limit, counterparts, filters)
     return result
 
 
@@ -257,11 +261,21 @@ def _related(
     reader: str,
     limit: int,
     counterparts: CatalogueCounterparts,
+    filters: Filters,
 ) -> list[dict[str, Any]]:
     query = str(result.get("query") or "").strip()
     if not query or not retriever.dense_ready() or result.get("page", 1) != 1:
         return []
     listed = {item["id"] for item in result["results"]}
-    found = retriever.retrieve([query], "hybrid", [None], limit * 4)[0]
+    wanted = limit * (4 if filters.is_empty else 20)
+    found = retriever.retrieve([query], "hybrid", [None], wanted)[0]
+    if not filters.is_empty:
+        works = cat.works({hit.work for hit in found})
+        found = [
+            hit
+            for hit in found
+            if (work := works.get(hit.work)) is not None
+            and filters.admits(hit.lang, work.body, work.doc_type, work.year, work.id)
+        ]
     hits = dress(cat, found, reader, counterparts)
     return [h for h in hits if h["symbol"] not in listed][:limit]

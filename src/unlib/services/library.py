@@ -113,9 +113,7 @@ class Library:
     def search(self, request: SearchRequest) -> dict[str, Any]:
         result = run_search(self.catalogue, self.engine, request, self.settings.snippet_chars)
         if request.all_languages and request.reader_lang:
-            hybrid_search.add_all_languages(
-                self.catalogue, self.retriever, result, request.reader_lang
-            )
+            hybrid_search.add_all_languages(self.catalogue, self.retriever, result, request)
         return result
 
     @property

@@ -45,13 +45,24 @@ class SearchRequest:
         return filters
 
 
+def effective_filters(cat: CatalogueStore, request: SearchRequest) -> Filters:
+    """All the restrictions of a request: those typed in the query, the form's and the SDG
+    goal's."""
+    return parse_query(request.query).filters.narrowed(_form_filters(cat, request))
+
+
+def _form_filters(cat: CatalogueStore, request: SearchRequest) -> Filters:
+    filters = request.option_filters()
+    if request.sdg is not None:
+        filters = filters.narrowed(goal_filter(cat, request.sdg))
+    return filters
+
+
 def run_search(
     cat: CatalogueStore, engine: SearchEngine, request: SearchRequest, snippet_chars: int
 ) -> dict[str, Any]:
     query = parse_query(request.query)
-    filters = request.option_filters()
-    if request.sdg is not None:
-        filters = filters.narrowed(goal_filter(cat, request.sdg))
+    filters = _form_filters(cat, request)
     result = engine.search(query, filters=filters, page=request.page, per_page=request.per_page)
     works = cat.works(w.work for w in result.works)
     versions = cat.versions_of_works(works)
