@@ -16,6 +16,7 @@ from fastapi.testclient import TestClient
 from lxml.html import HtmlElement
 
 from tests.conftest import make_settings
+from unlib.services import subjects
 from unlib.services.library import Library
 from unlib.services.search import SearchRequest
 from unlib.web import charts, views
@@ -120,9 +121,15 @@ def test_search_twin_is_the_service_answer(client: TestClient, library: Library)
 
 
 def with_goals(library: Library, record: dict[str, Any]) -> dict[str, Any]:
-    """The record as the service gives it, plus the SDG goals its page shows."""
+    """The record as the service gives it, plus the SDG goals, votes and subjects its page
+    shows."""
     goals = library.sdg.work_goals(library.resolve(record["key"]).id)
-    return {**record, "sdg": [{**goal, "percent": round(100 * goal["score"])} for goal in goals]}
+    return {
+        **record,
+        "votes": library.work_votes(record["key"]),
+        "subjects": subjects.assignments(library, record["key"])["subjects"],
+        "sdg": [{**goal, "percent": round(100 * goal["score"])} for goal in goals],
+    }
 
 
 @pytest.mark.parametrize(
