@@ -117,3 +117,30 @@ def test_reindex_vectors_rebuilds_them(data: Path) -> None:
     code, out, _ = _run("--data", str(data), "reindex", "--vectors", "--json")
     result = json.loads(out)
     assert code == 0 and result["embedder"] == "use" and result["versions"] == 2
+
+
+def test_passage_modes_keep_to_body_year_and_type(data: Path) -> None:
+    def hits(*options: str, query: str = QUERY) -> list[dict[str, object]]:
+        code, out, err = _run("--data", str(data), "search", query, *options, "--json")
+        assert code == 0, err
+        found: list[dict[str, object]] = json.loads(out)["hits"]
+        return found
+
+    first = hits("--mode", "hybrid")[0]
+    code, out, _ = _run("--data", str(data), "show", str(first["symbol"]), "--json")
+    doc_type = json.loads(out)["type"]
+    assert hits("--mode", "hybrid", "--type", doc_type)
+    assert hits("--mode", "dense", "--year", "1900") == []
+    assert hits("--mode", "hybrid", query=f"{QUERY} year:1900") == []  # typed in the query
+    code, out, _ = _run(
+        "--data",
+        str(data),
+        "search",
+        "--queries",
+        "-",
+        "--json",
+        input=json.dumps({"id": 1, "query": f"{QUERY} year:1900"}) + "\n",
+    )
+    assert code == 0 and json.loads(out) == {"id": 1, "hits": []}
+    code, _, err = _run("--data", str(data), "search", "--queries", "-", "--year", "1990")
+    assert code == 2 and "in the query" in err

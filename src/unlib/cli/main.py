@@ -184,8 +184,8 @@ def search(
 
     if mode is not None and mode not in ("hybrid", "bm25", "dense"):
         raise _fail(f"unknown --mode {mode!r}: use hybrid, bm25 or dense", 2)
-    if (mode is not None or queries is not None or all_languages) and (body or year or doc_type):
-        raise _fail("--body, --year and --type go with the classic search (without --mode)", 2)
+    if queries is not None and (body or year or doc_type):
+        raise _fail("--body, --year and --type go with one QUERY (in a batch: in the query)", 2)
     if queries is not None:
         if query is not None:
             raise _fail("give either a QUERY or --queries FILE, not both", 2)
@@ -199,8 +199,9 @@ def search(
     if query is None:
         raise _fail("give a QUERY to search for (or --queries FILE for a batch)", 2)
     if mode is not None or all_languages:
-        hybrid = HybridRequest(query, mode or "hybrid", lang, all_languages, limit)
         with _library() as library:
+            facts = SearchRequest(query, body=body, year=year, doc_type=doc_type).option_filters()
+            hybrid = HybridRequest(query, mode or "hybrid", lang, all_languages, limit, facts)
             search_modes.single(library, hybrid, as_json)
         return
     request = SearchRequest(query, lang, body, year, doc_type, page=page, per_page=limit)

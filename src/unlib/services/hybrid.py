@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Final
 
 from unlib.search.filters import Filters, parse_filter
-from unlib.search.hybrid import MODES, Fused, HybridRetriever
+from unlib.search.hybrid import MODES, Fused, HybridRetriever, parse_free_text
 from unlib.search.query import QueryError
 from unlib.services.counterparts import CatalogueCounterparts
 from unlib.services.search import SearchRequest, effective_filters
@@ -25,6 +25,9 @@ __all__ = ["HybridRequest", "batch_search", "hybrid_search"]
 
 # Queries retrieved together in batch mode (one embedding call, one matrix product).
 _BATCH: Final = 256
+# With filters (body, year, type, ...), this many times the hits wanted are ranked first and
+# those that pass are kept: the vector index knows nothing of the works' facts.
+_FILTERED_POOL: Final = 20
 
 
 class BatchLineError(ValueError):
@@ -38,6 +41,7 @@ class HybridRequest:
     lang: str | None = None  # only passages in this language (the reader's, with all_languages)
     all_languages: bool = False
     limit: int = 10
+    filters: Filters = field(default_factory=Filters)  # body, year, type (+ the query's own)
 
     def wanted_langs(self) -> tuple[str, ...] | None:
         if self.lang is None or self.all_languages:
@@ -62,7 +66,10 @@ def hybrid_search(
     check_mode(request.mode)
     langs = request.wanted_langs()
     reader = request.reader_lang()
-    found = retriever.retrieve([request.query], request.mode, [langs], request.limit)[0]
+    filters = parse_free_text(request.query).filters.narrowed(request.filters)
+    wanted = _pool(request.limit, filters)
+    found = retriever.retrieve([request.query], request.mode, [langs], wanted)[0]
+    found = kept(cat, found, filters, request.limit)
     return {
         "query": request.query,
         "mode": request.mode,
@@ -130,7 +137,10 @@ def _answer(
     good = [(n, item) for n, item in chunk if isinstance(item, dict)]
     queries = [item["query"] for _, item in good]
     langs = [None if all_languages else item.get("langs") for _, item in good]
-    results = iter(retriever.retrieve(queries, mode, langs, limit) if good else [])
+    filters = [parse_free_text(query).filters for query in queries]
+    wanted = max((_pool(limit, f) for f in filters), default=limit)
+    found = retriever.retrieve(queries, mode, langs, wanted) if good else []
+    results = iter(kept(cat, hits, f, limit) for hits, f in zip(found, filters, strict=True))
     counterparts = _counterparts(cat, retriever)
     for number, item in chunk:
         if isinstance(item, BatchLineError):
@@ -140,6 +150,23 @@ def _answer(
         reader = item["langs"][0] if all_languages and item.get("langs") else None
         hits = dress(cat, next(results), reader, counterparts)
         yield {"id": item.get("id"), "hits": hits}
+
+
+def _pool(limit: int, filters: Filters) -> int:
+    return limit if filters.is_empty else limit * _FILTERED_POOL
+
+
+def kept(cat: CatalogueStore, found: list[Fused], filters: Filters, limit: int) -> list[Fused]:
+    """The first ``limit`` of ``found`` whose language and work pass ``filters``."""
+    if filters.is_empty:
+        return found[:limit]
+    works = cat.works({hit.work for hit in found})
+    return [
+        hit
+        for hit in found
+        if (work := works.get(hit.work)) is not None
+        and filters.admits(hit.lang, work.body, work.doc_type, work.year, work.id)
+    ][:limit]
 
 
 def dress(
@@ -267,15 +294,6 @@ def _related(
     if not query or not retriever.dense_ready() or result.get("page", 1) != 1:
         return []
     listed = {item["id"] for item in result["results"]}
-    wanted = limit * (4 if filters.is_empty else 20)
-    found = retriever.retrieve([query], "hybrid", [None], wanted)[0]
-    if not filters.is_empty:
-        works = cat.works({hit.work for hit in found})
-        found = [
-            hit
-            for hit in found
-            if (work := works.get(hit.work)) is not None
-            and filters.admits(hit.lang, work.body, work.doc_type, work.year, work.id)
-        ]
-    hits = dress(cat, found, reader, counterparts)
+    found = retriever.retrieve([query], "hybrid", [None], _pool(limit * 4, filters))[0]
+    hits = dress(cat, kept(cat, found, filters, limit * 4), reader, counterparts)
     return [h for h in hits if h["symbol"] not in listed][:limit]
