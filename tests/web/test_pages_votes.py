@@ -189,6 +189,10 @@ def test_country_page_in_arabic_is_right_to_left(votes_client: TestClient) -> No
 def test_country_with_speeches_only_and_unknown_countries(votes_client: TestClient) -> None:
     eu = votes_client.get("/countries/EU.json").json()
     assert eu["roll_calls"] == 0 and len(eu["speeches"]) == 2
+    api = votes_client.get("/api/v1/countries/EU")
+    assert api.status_code == 200 and api.json()["speeches"] == eu["speeches"]
+    assert api.json()["votes"] == [] and api.json()["by_year"] == []
+    assert votes_client.get("/api/v1/countries/EU", params={"with": "USA"}).status_code == 404
     missing = votes_client.get("/countries/ZZZ", headers={"accept": "text/html"})
     assert missing.status_code == 404 and "ZZZ" in missing.text
     problem = votes_client.get("/countries/Narnia.json")

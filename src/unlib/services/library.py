@@ -232,7 +232,7 @@ class Library:
         return votes.agreement(self.catalogue, a, b, by_year=by_year)
 
     def country_record(self, code: str, other: str | None = None) -> dict[str, Any]:
-        return votes.country_record(self.catalogue, code, other=other)
+        return member_states.country_record(self.catalogue, code, other)
 
     def roll_call_list(self, **filters: Any) -> dict[str, Any]:
         return votes.list_roll_calls(self.catalogue, **filters)

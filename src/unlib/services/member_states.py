@@ -94,6 +94,17 @@ def country_page(catalogue: CatalogueStore, code: str, other: str | None = None)
     return record
 
 
+def country_record(
+    catalogue: CatalogueStore, code: str, other: str | None = None
+) -> dict[str, Any]:
+    """:func:`unlib.services.votes.country_record`, or for a country that only spoke (the
+    European Union) its speeches with no votes; ``other`` needs votes of both."""
+    found = votes.country_code(code)
+    if found in member_state_store(catalogue).voting_codes() or other:
+        return votes.country_record(catalogue, found, other=other)
+    return _speaker_record(catalogue, found)
+
+
 def _speaker_record(catalogue: CatalogueStore, code: str) -> dict[str, Any]:
     """The record of a country that has speeches but no votes (the European Union)."""
     spoken = speech_store(catalogue).country_speeches(code)
