@@ -110,3 +110,19 @@ def votes_client(votes_data: Path) -> Iterator[TestClient]:
     """A TestClient over the app on the votes and speeches library."""
     with TestClient(create_app(make_settings(votes_data, workers=1))) as test_client:
         yield test_client
+
+
+@pytest.fixture
+def no_language_cookie(client: TestClient) -> Iterator[None]:
+    """A test starting without a remembered interface language (the client is shared); use
+    it with ``pytestmark = pytest.mark.usefixtures("no_language_cookie")``."""
+    client.cookies.clear()
+    yield
+    client.cookies.clear()
+
+
+@pytest.fixture(scope="session")
+def library(client: TestClient) -> Library:
+    """The library the application serves (to compare pages with the service's answers)."""
+    served: Library = client.app.state.library  # type: ignore[attr-defined]
+    return served

@@ -4,7 +4,6 @@ rendered in each language."""
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from pathlib import Path
 
 import lxml.html
@@ -19,6 +18,8 @@ from unlib.services.library import Library
 from unlib.services.search import SearchRequest
 from unlib.web import i18n, views
 from unlib.web.pages import TEMPLATE_DIR
+
+pytestmark = pytest.mark.usefixtures("no_language_cookie")
 
 WEB = Path(i18n.__file__).parent
 PLACEHOLDER = re.compile(r"%\((\w+)\)s")
@@ -46,13 +47,6 @@ def catalogue(lang: str) -> Catalog:
 
 
 USED = used_messages()
-
-
-@pytest.fixture(autouse=True)
-def no_language_cookie(client: TestClient) -> Iterator[None]:
-    client.cookies.clear()
-    yield
-    client.cookies.clear()
 
 
 def test_the_code_uses_messages() -> None:
@@ -197,12 +191,6 @@ def test_search_service_messages_are_translated(library: Library) -> None:
     assert views.service_text("fr", note) == i18n.gettext(
         "fr", "The quotation mark at position %(pos)s was never closed; we closed it for you."
     ) % {"pos": "1"}
-
-
-@pytest.fixture(scope="module")
-def library(client: TestClient) -> Library:
-    served: Library = client.app.state.library  # type: ignore[attr-defined]
-    return served
 
 
 # -- pages in every language ------------------------------------------------------------------

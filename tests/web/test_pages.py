@@ -1,13 +1,12 @@
-"""The web pages over a real library: every page renders, its JSON twin is the service's data,
-Chinese search highlights, records switch language, the resolver and original files, escaping,
-right-to-left Arabic, language negotiation and friendly errors."""
+"""The web pages over a real library: every page renders, Chinese search highlights, records
+switch language, the resolver and original files, escaping, right-to-left Arabic, language
+negotiation and friendly errors (JSON twins: test_pages_twins; pure helpers: test_views)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
 from urllib.parse import quote
 
 import lxml.html
@@ -16,12 +15,11 @@ from fastapi.testclient import TestClient
 from lxml.html import HtmlElement
 
 from tests.conftest import make_settings
-from unlib.services import subjects
 from unlib.services.library import Library
-from unlib.services.search import SearchRequest
-from unlib.web import charts, views
 from unlib.web.app import create_app
 from unlib.web.pages import STATIC_DIR
+
+pytestmark = pytest.mark.usefixtures("no_language_cookie")
 
 CHARTER_TITLE = "Charter of the United Nations"
 PAGES = (
@@ -58,21 +56,6 @@ def texts(doc: HtmlElement, xpath: str) -> list[str]:
     return [node.text_content().strip() for node in doc.xpath(xpath)]
 
 
-@pytest.fixture(autouse=True)
-def no_language_cookie(client: TestClient) -> Iterator[None]:
-    """Each test starts without a remembered interface language (the client is shared)."""
-    client.cookies.clear()
-    yield
-    client.cookies.clear()
-
-
-@pytest.fixture(scope="module")
-def library(client: TestClient) -> Library:
-    """The library the application serves (to compare pages with the service's answers)."""
-    served: Library = client.app.state.library  # type: ignore[attr-defined]
-    return served
-
-
 @pytest.fixture(scope="module")
 def charter(client: TestClient) -> str:
     first = client.get("/search.json", params={"q": CHARTER_TITLE}).json()["results"][0]
@@ -107,71 +90,6 @@ def test_results_page_weighs_less_than_200_kb_with_its_assets(client: TestClient
     page = client.get("/search", params={"q": "Iraq"}).content
     assets = sum(len(path.read_bytes()) for path in STATIC_DIR.iterdir() if path.is_file())
     assert len(page) + assets < 200_000
-
-
-# -- JSON twins ---------------------------------------------------------------------------------
-
-
-def test_search_twin_is_the_service_answer(client: TestClient, library: Library) -> None:
-    twin = client.get("/search.json", params={"q": "Iraq", "year": "1991"}).json()
-    asked = SearchRequest("Iraq", year="1991", per_page=10, reader_lang="en", all_languages=True)
-    assert twin == library.search(asked)
-    negotiated = client.get("/search?q=Iraq&year=1991", headers={"Accept": "application/json"})
-    assert negotiated.json() == twin
-
-
-def with_goals(library: Library, record: dict[str, Any]) -> dict[str, Any]:
-    """The record as the service gives it, plus the SDG goals, votes and subjects its page
-    shows."""
-    goals = library.sdg.work_goals(library.resolve(record["key"]).id)
-    return {
-        **record,
-        "votes": library.work_votes(record["key"]),
-        "subjects": subjects.assignments(library, record["key"])["subjects"],
-        "sdg": [{**goal, "percent": round(100 * goal["score"])} for goal in goals],
-    }
-
-
-@pytest.mark.parametrize(
-    ("url", "call"),
-    [
-        ("/record/A/RES/73/3.json", lambda lib: with_goals(lib, lib.record("A/RES/73/3", "en"))),
-        (
-            "/record/s/res/678%20(1990).json?lang=en",
-            lambda lib: with_goals(lib, lib.record("S/RES/678", "en")),
-        ),
-        ("/browse/year.json", lambda lib: lib.browse("year")),
-        ("/browse/body/S.json?page=2", lambda lib: lib.works("body", "S", 2, 50)),
-    ],
-)
-def test_page_twins_are_the_service_data(
-    client: TestClient, library: Library, url: str, call: Any
-) -> None:
-    answer = client.get(url)
-    assert answer.headers["content-type"] == "application/json"
-    data = answer.json()
-    for goal in data.get("sdg", []):
-        assert goal.pop("concept_url") == f"/vocab/sdg/{goal['goal']}"
-        assert goal.pop("search_url") == f"/search?sdg={goal['goal']}"
-    assert data == call(library)
-
-
-def test_home_twin_is_what_the_library_holds_by_language(
-    client: TestClient, library: Library
-) -> None:
-    answer = client.get("/", headers={"Accept": "application/json"})
-    assert answer.json() == library.browse("lang")
-    assert client.get("/", headers={"Accept": "text/html,application/json"}).text.startswith(
-        "<!doctype html>"
-    )
-
-
-def test_stats_twin_leaves_out_the_server_path(client: TestClient, library: Library) -> None:
-    twin = client.get("/stats.json").json()
-    expected = library.stats()
-    assert expected.pop("data_dir")
-    assert twin == expected
-    assert "data_dir" not in twin
 
 
 # -- search ---------------------------------------------------------------------------------
@@ -465,72 +383,3 @@ def test_script_in_the_query_is_shown_as_text(client: TestClient) -> None:
     page = client.get("/search", params={"q": '"><script>alert(1)</script>'}).text
     assert "<script>alert(1)" not in page
     assert "&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" in page
-
-
-# -- pure helpers -----------------------------------------------------------------------------
-
-
-def test_highlight_escapes_every_fragment() -> None:
-    marked = views.highlight("a<b> & 图书馆 <i>", [[7, 10], [0, 1], [9, 13], [40, 50]])
-    assert str(marked) == "<mark>a</mark>&lt;b&gt; &amp; <mark>图书馆</mark><mark> &lt;i</mark>&gt;"
-
-
-@pytest.mark.parametrize(
-    ("para", "text", "label", "body"),
-    [
-        ("1", "1. Reaffirm the Agenda", "1.", "Reaffirm the Agenda"),
-        ("1", "- 1. 本报告回顾了", "1.", "本报告回顾了"),
-        ("一", "一、维持国际和平", "一、", "维持国际和平"),
-        ("(a)", "(a) Resolves that", "(a)", "Resolves that"),
-        ("12", "1 Resolution 70/1.", "12", "1 Resolution 70/1."),
-        ("PP3", "Recalling its resolution", "PP3", "Recalling its resolution"),
-        (None, "The Security Council", None, "The Security Council"),
-    ],
-)
-def test_printed_paragraph_labels_are_split_off(
-    para: str | None, text: str, label: str | None, body: str
-) -> None:
-    assert views.split_label(para, text) == (label, body)
-
-
-def test_original_names_survive_in_the_download_header() -> None:
-    header = views.content_disposition('联合国 "宪章".txt')
-    assert header == (
-        'attachment; filename="___ ____.txt"; '
-        "filename*=UTF-8''%E8%81%94%E5%90%88%E5%9B%BD%20%22%E5%AE%AA%E7%AB%A0%22.txt"
-    )
-
-
-def test_urls_and_pages() -> None:
-    assert views.record_url("S/RES/678 (1990)", "zh", "para-2") == (
-        "/record/S/RES/678%20(1990)?lang=zh#para-2"
-    )
-    assert views.query_url("/search", {"q": "a b", "lang": "", "page": 1}) == "/search?q=a+b"
-    links = views.page_links(5, 9, lambda n: f"?page={n}")
-    assert [link.number for link in links] == [1, None, 3, 4, 5, 6, 7, None, 9]
-    assert [link.number for link in links if link.current] == [5]
-    assert views.to_int("x", 1) == 1 and views.to_int("-4", 1) == 1 and views.to_int("7", 1) == 7
-
-
-def test_service_errors_lose_their_command_line_hints() -> None:
-    detail = "no document A/RES/1/1 in this library (try `unlib search A/RES/1/1`)"
-    assert views.error_detail(detail) == "No document A/RES/1/1 in this library"
-
-
-def test_bar_chart_escapes_labels_and_mirrors_for_arabic() -> None:
-    bars = [charts.Bar("<b>General Assembly</b>", 30), charts.Bar("Security Council", 10)]
-    svg = str(charts.bar_chart(bars, 'Documents "by" body'))
-    assert "<b>" not in svg and "&lt;b&gt;General Assembly&lt;/b&gt;" in svg
-    assert 'aria-label="Documents &#34;by&#34; body"' in svg and 'role="img"' in svg
-    assert 'direction="ltr"' in svg and "style" not in svg
-    rtl = str(charts.bar_chart(bars, "x", rtl=True))
-    assert 'direction="rtl"' in rtl
-    widths = [int(w) for w in re.findall(r'class="chart-bar" x="\d+" y="\d+" width="(\d+)"', svg)]
-    assert abs(widths[0] - 3 * widths[1]) <= 3
-
-
-def test_column_chart_has_one_column_per_value() -> None:
-    bars = [charts.Bar(str(year), year - 1945) for year in range(1946, 1991)]
-    svg = str(charts.column_chart(bars, "Documents by year"))
-    assert svg.count('class="chart-bar"') == len(bars)
-    assert svg.count('class="chart-label"') <= 12

@@ -3,20 +3,13 @@ real sample library (the Charter in six languages among other documents)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import lxml.html
 import pytest
 from fastapi.testclient import TestClient
 
+pytestmark = pytest.mark.usefixtures("no_language_cookie")
+
 CHARTER_TITLE = "Charter of the United Nations"
-
-
-@pytest.fixture(autouse=True)
-def no_language_cookie(client: TestClient) -> Iterator[None]:
-    client.cookies.clear()
-    yield
-    client.cookies.clear()
 
 
 @pytest.fixture(scope="module")
