@@ -18,6 +18,7 @@ from tests.conftest import make_settings
 from unlib.services.library import Library
 from unlib.settings import Settings
 from unlib.web.app import create_app
+from unlib.web.deps import library_of
 
 SC_RESOLUTIONS = [f"S_RES_0{n}_*_EN_GOLD.txt" for n in range(660, 720, 2)]
 API_TOKEN = "test-token-0123456789"
@@ -124,5 +125,4 @@ def no_language_cookie(client: TestClient) -> Iterator[None]:
 @pytest.fixture(scope="session")
 def library(client: TestClient) -> Library:
     """The library the application serves (to compare pages with the service's answers)."""
-    served: Library = client.app.state.library  # type: ignore[attr-defined]
-    return served
+    return library_of(client.app)
