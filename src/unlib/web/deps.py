@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import hmac
-from typing import Annotated, Any
+from typing import Annotated, Any, Final
 
 from fastapi import Depends, HTTPException, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from starlette.datastructures import FormData
 
 from unlib.services.library import Library
 from unlib.settings import Settings
+from unlib.web.views import N_
 
 # Documents the scheme in OpenAPI; the check itself is :func:`require_token`.
 bearer = HTTPBearer(
@@ -62,3 +64,22 @@ def require_token(
 LibraryDep = Annotated[Library, Depends(get_library)]
 SettingsDep = Annotated[Settings, Depends(get_settings)]
 TokenDep = Depends(require_token)
+
+
+# What an HTML form that writes says when its token field will not do (translated on the page).
+NO_TOKEN: Final = N_(
+    "Writing is disabled on this server: its administrator can allow it by setting api_token."
+)
+BAD_TOKEN: Final = N_("The API token is not right.")
+
+
+def form_token_error(request: Request, form: FormData) -> str | None:
+    """Web forms that write: the ``token`` field against the ``api_token`` setting; the
+    message to show, or None when it is right."""
+    token: str = get_settings(request).api_token
+    if not token:
+        return NO_TOKEN
+    given = str(form.get("token") or "")
+    if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
+        return BAD_TOKEN
+    return None

@@ -5,8 +5,7 @@ form (the same token as the REST API's); a rejected form comes back filled in, w
 
 from __future__ import annotations
 
-import hmac
-from typing import Any, Final
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Request
 from starlette.datastructures import FormData
@@ -16,17 +15,11 @@ from unlib.faq.entries import FaqError, link_line
 from unlib.model import LANGUAGES
 from unlib.services.faq import FaqNotFound
 from unlib.store.faq import FaqLink
-from unlib.web.deps import LibraryDep, get_settings
+from unlib.web.deps import LibraryDep, form_token_error
 from unlib.web.i18n import NATIVE_NAMES
 from unlib.web.pages_render import interface_language, render, strip_json
-from unlib.web.views import N_
 
 router = APIRouter(include_in_schema=False)
-
-_NO_TOKEN: Final = N_(
-    "Writing is disabled on this server: its administrator can allow it by setting api_token."
-)
-_BAD_TOKEN: Final = N_("The API token is not right.")
 
 
 @router.get("/faq")
@@ -48,7 +41,7 @@ async def faq_create(request: Request, library: LibraryDep) -> Response:
     hl = interface_language(request)
     form = await request.form()
     values = _form_values(form)
-    error = _token_error(request, form)
+    error = form_token_error(request, form)
     if error is None:
         try:
             entry = library.faq().create(_entry_data(values))
@@ -72,7 +65,7 @@ async def faq_update(ref: str, request: Request, library: LibraryDep) -> Respons
     entry = _get(library, ref, count_view=False)
     form = await request.form()
     values = _form_values(form)
-    error = _token_error(request, form)
+    error = form_token_error(request, form)
     if error is None:
         try:
             library.faq().update(entry["id"], _entry_data(values))
@@ -88,7 +81,7 @@ async def faq_delete(ref: str, request: Request, library: LibraryDep) -> Respons
     hl = interface_language(request)
     entry = _get(library, ref, count_view=False)
     form = await request.form()
-    error = _token_error(request, form)
+    error = form_token_error(request, form)
     if error is None:
         library.faq().delete(entry["id"])
         return RedirectResponse("/faq", status_code=303)
@@ -112,16 +105,6 @@ def _get(library: Any, ref: str, *, count_view: bool, lang: str | None = None) -
 
 
 # -- forms ------------------------------------------------------------------------------------
-
-
-def _token_error(request: Request, form: FormData) -> str | None:
-    token: str = get_settings(request).api_token
-    if not token:
-        return _NO_TOKEN
-    given = str(form.get("token") or "")
-    if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
-        return _BAD_TOKEN
-    return None
 
 
 def _empty_form(hl: str) -> dict[str, Any]:

@@ -5,26 +5,20 @@ into the form (the same token as the REST API's)."""
 
 from __future__ import annotations
 
-import hmac
 from typing import Any, Final
 
 from fastapi import APIRouter, Request
-from starlette.datastructures import FormData
 from starlette.responses import JSONResponse, RedirectResponse, Response
 
 from unlib.services import subjects as service
 from unlib.web import views
-from unlib.web.deps import LibraryDep, get_settings
+from unlib.web.deps import LibraryDep, form_token_error
 from unlib.web.pages_render import interface_language, render, strip_json
 from unlib.web.problems import wants_json
 from unlib.web.views import N_
 
 router = APIRouter(include_in_schema=False)
 
-_NO_TOKEN: Final = N_(
-    "Writing is disabled on this server: its administrator can allow it by setting api_token."
-)
-_BAD_TOKEN: Final = N_("The API token is not right.")
 STATUS_LABELS: Final = {
     "suggested": N_("Suggested"),
     "accepted": N_("Accepted"),
@@ -63,7 +57,7 @@ async def subjects_decide(ref: str, request: Request, library: LibraryDep) -> Re
     hl = interface_language(request)
     work = library.resolve(strip_json(ref))
     form = await request.form()
-    error, status = _token_error(request, form), 401
+    error, status = form_token_error(request, form), 401
     if error is None:
         decision, _, uri = str(form.get("decide") or "").partition(" ")
         try:
@@ -95,13 +89,3 @@ def _page(
     }
     shown = {**data, "error": error} if error else data
     return render(request, hl, "subjects.html", context, data=shown, status=status)
-
-
-def _token_error(request: Request, form: FormData) -> str | None:
-    token: str = get_settings(request).api_token
-    if not token:
-        return _NO_TOKEN
-    given = str(form.get("token") or "")
-    if not hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8")):
-        return _BAD_TOKEN
-    return None
