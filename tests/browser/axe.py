@@ -25,6 +25,13 @@ def violations(page: Page) -> list[dict[str, Any]]:
     return found
 
 
+def check_accessible(page: Page, screenshots: Path, name: str) -> None:
+    """Screenshot the page as ``name`` and fail on any serious or critical violation."""
+    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
+    found = blocking(violations(page))
+    assert not found, describe(found, page.url)
+
+
 def blocking(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
     return [v for v in found if v.get("impact") in BLOCKING_IMPACTS]
 

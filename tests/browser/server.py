@@ -62,10 +62,11 @@ def _environment(work_dir: Path) -> dict[str, str]:
     return env
 
 
-def ingest(data_dir: Path, files: list[Path]) -> dict[str, Any]:
-    """Run ``unlib ingest --json`` and return its report."""
+def run_unlib(data_dir: Path, *args: str) -> str:
+    """Run the ``unlib`` command on ``data_dir`` and return what it printed; fails with its
+    error output."""
     done = subprocess.run(
-        _unlib(data_dir, "ingest", "--json", *map(str, files)),
+        _unlib(data_dir, *args),
         capture_output=True,
         text=True,
         env=_environment(data_dir.parent),
@@ -73,8 +74,15 @@ def ingest(data_dir: Path, files: list[Path]) -> dict[str, Any]:
         check=False,
     )
     if done.returncode != 0:
-        raise RuntimeError(f"unlib ingest failed ({done.returncode}):\n{done.stderr[-4000:]}")
-    report: dict[str, Any] = json.loads(done.stdout)
+        raise RuntimeError(
+            f"unlib {' '.join(args[:2])} failed ({done.returncode}):\n{done.stderr[-4000:]}"
+        )
+    return done.stdout
+
+
+def ingest(data_dir: Path, files: list[Path]) -> dict[str, Any]:
+    """Run ``unlib ingest --json`` and return its report."""
+    report: dict[str, Any] = json.loads(run_unlib(data_dir, "ingest", "--json", *map(str, files)))
     return report
 
 

@@ -15,24 +15,18 @@ from tests.browser import axe
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 
-def check_accessible(page: Page, screenshots: Path, name: str) -> None:
-    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
-    found = axe.blocking(axe.violations(page))
-    assert not found, axe.describe(found, page.url)
-
-
 def test_ask_from_the_keyboard(
     new_page: Callable[..., Page], axe_script: Path, screenshots: Path
 ) -> None:
     page = new_page(bypass_csp=True)  # axe is injected as a script tag
     response = page.goto("/ask?hl=zh")
     assert response is not None and response.status == 200
-    check_accessible(page, screenshots, "ask")
+    axe.check_accessible(page, screenshots, "ask")
     page.locator("#aq").fill("联合国的宗旨是什么？")
     page.keyboard.press("Enter")
     first = page.locator("ol.quotes li.quote blockquote").first
     expect(first).to_contain_text("宗旨")
-    check_accessible(page, screenshots, "ask-answer-zh")
+    axe.check_accessible(page, screenshots, "ask-answer-zh")
 
 
 @pytest.mark.parametrize(
@@ -49,4 +43,4 @@ def test_pages_are_accessible(
     page = new_page(bypass_csp=True)
     response = page.goto(path)
     assert response is not None and response.status == 200
-    check_accessible(page, screenshots, name)
+    axe.check_accessible(page, screenshots, name)

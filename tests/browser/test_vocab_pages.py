@@ -5,7 +5,6 @@ screenshots under artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,22 +12,9 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import axe
-from tests.browser.server import Server, _environment, _unlib
+from tests.browser.server import Server, run_unlib
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
-
-
-def _run(data_dir: Path, *args: str) -> None:
-    done = subprocess.run(
-        _unlib(data_dir, *args),
-        capture_output=True,
-        text=True,
-        env=_environment(data_dir.parent),
-        cwd=data_dir.parent,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"unlib {' '.join(args)} failed:\n{done.stderr[-3000:]}", pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +22,7 @@ def base_url(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """This module's own service: vocabularies and MARC records only."""
     work = tmp_path_factory.mktemp("browser-vocab")
     data_dir = work / "data"
-    _run(
+    run_unlib(
         data_dir,
         "vocab",
         "import",
@@ -44,15 +30,9 @@ def base_url(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
         str(shared_data / "sdg-kos"),
         str(shared_data / "sdg-translations"),
     )
-    _run(data_dir, "marc", "import", str(shared_data / "undl-marc-a-c3-78"))
+    run_unlib(data_dir, "marc", "import", str(shared_data / "undl-marc-a-c3-78"))
     with Server(data_dir, work / "serve.log") as server:
         yield server.url
-
-
-def check_accessible(page: Page, screenshots: Path, name: str) -> None:
-    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
-    found = axe.blocking(axe.violations(page))
-    assert not found, axe.describe(found, page.url)
 
 
 def test_concept_search_from_the_keyboard(
@@ -62,12 +42,12 @@ def test_concept_search_from_the_keyboard(
     response = page.goto("/vocab")
     assert response is not None and response.status == 200
     expect(page.locator("#scheme-unbis li")).to_have_count(18)
-    check_accessible(page, screenshots, "vocab")
+    axe.check_accessible(page, screenshots, "vocab")
     page.locator("#vq").fill("气候变化")
     page.keyboard.press("Enter")
     first = page.locator("#results li a").first
     expect(first).to_have_text("CLIMATE CHANGE")
-    check_accessible(page, screenshots, "vocab-search-zh")
+    axe.check_accessible(page, screenshots, "vocab-search-zh")
     first.focus()
     page.keyboard.press("Enter")
     expect(page.locator("h1#label")).to_have_text("CLIMATE CHANGE")
@@ -95,4 +75,4 @@ def test_concept_pages_are_accessible(
     response = page.goto(path)
     assert response is not None and response.status == 200, path
     expect(page.locator(ready).first).to_be_visible()
-    check_accessible(page, screenshots, name)
+    axe.check_accessible(page, screenshots, name)

@@ -5,7 +5,6 @@ or critical violation), screenshots under artifacts/screenshots/."""
 
 from __future__ import annotations
 
-import subprocess
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -13,24 +12,11 @@ import pytest
 from playwright.sync_api import Page, expect
 
 from tests.browser import axe
-from tests.browser.server import Server, _environment, _unlib
+from tests.browser.server import Server, run_unlib
 
 pytestmark = [pytest.mark.browser, pytest.mark.xdist_group("browser")]
 
 SESSION = "Session 74 - 2019"
-
-
-def _run(data_dir: Path, *args: str) -> None:
-    done = subprocess.run(
-        _unlib(data_dir, *args),
-        capture_output=True,
-        text=True,
-        env=_environment(data_dir.parent),
-        cwd=data_dir.parent,
-        check=False,
-    )
-    if done.returncode != 0:
-        pytest.fail(f"unlib {' '.join(args)} failed:\n{done.stderr[-3000:]}", pytrace=False)
 
 
 @pytest.fixture(scope="module")
@@ -38,16 +24,10 @@ def base_url(shared_data: Path, tmp_path_factory: pytest.TempPathFactory) -> Ite
     """This module's own service: votes and speeches only."""
     work = tmp_path_factory.mktemp("browser-votes")
     data_dir = work / "data"
-    _run(data_dir, "votes", "import", str(shared_data / "unvotes"))
-    _run(data_dir, "speeches", "import", str(shared_data / "ungdc" / "TXT" / SESSION))
+    run_unlib(data_dir, "votes", "import", str(shared_data / "unvotes"))
+    run_unlib(data_dir, "speeches", "import", str(shared_data / "ungdc" / "TXT" / SESSION))
     with Server(data_dir, work / "serve.log") as server:
         yield server.url
-
-
-def check_accessible(page: Page, screenshots: Path, name: str) -> None:
-    page.screenshot(path=str(screenshots / f"{name}.png"), full_page=True)
-    found = axe.blocking(axe.violations(page))
-    assert not found, axe.describe(found, page.url)
 
 
 def test_vote_page(new_page: Callable[..., Page], axe_script: Path, screenshots: Path) -> None:
@@ -61,12 +41,12 @@ def test_vote_page(new_page: Callable[..., Page], axe_script: Path, screenshots:
     assert chart.bounding_box()["width"] > 200  # type: ignore[index]
     expect(chart.locator("rect.vote-Y")).to_have_count(1)
     expect(section.locator("section.vote-N li")).to_have_count(4)
-    check_accessible(page, screenshots, "votes-resolution")
+    axe.check_accessible(page, screenshots, "votes-resolution")
 
     page.goto("/votes?year=2016&hl=ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("table#roll-calls tbody tr")).to_have_count(50)
-    check_accessible(page, screenshots, "votes-list-ar")
+    axe.check_accessible(page, screenshots, "votes-list-ar")
 
 
 def test_country_page_with_agreement_chart(
@@ -92,17 +72,17 @@ def test_country_page_with_agreement_chart(
     assert chart.locator("rect.agreement-bar").count() >= 10
     expect(page.locator("p.agreement-overall")).to_contain_text("Canada")
     expect(page.locator("section#speeches li a")).to_have_text(["Session 74 (2019)"])
-    check_accessible(page, screenshots, "country-agreement")
+    axe.check_accessible(page, screenshots, "country-agreement")
 
     page.goto("/countries/FRA?with=GBR&hl=ar")
     expect(page.locator("html")).to_have_attribute("dir", "rtl")
     expect(page.locator("h1")).to_have_text("فرنسا")
     expect(page.locator("svg.agreement-chart")).to_be_visible()
-    check_accessible(page, screenshots, "country-agreement-ar")
+    axe.check_accessible(page, screenshots, "country-agreement-ar")
 
     page.goto("/countries")
     expect(page.locator("table#countries tbody tr").first).to_be_visible()
-    check_accessible(page, screenshots, "countries")
+    axe.check_accessible(page, screenshots, "countries")
 
 
 def test_speech_search_and_speech(
@@ -117,7 +97,7 @@ def test_speech_search_and_speech(
     results = page.locator("ol#speech-results > li")
     expect(results).to_have_count(1)
     expect(results.first.locator(".snippet mark").first).to_have_text("climate")
-    check_accessible(page, screenshots, "speeches-search")
+    axe.check_accessible(page, screenshots, "speeches-search")
 
     results.first.locator("a.para").click()
     page.wait_for_url("**/speeches/FRA_74_2019#para-*")
@@ -125,4 +105,4 @@ def test_speech_search_and_speech(
     target = page.locator(f"article#{anchor}")
     expect(target).to_be_in_viewport()
     expect(target).to_contain_text("climat")
-    check_accessible(page, screenshots, "speech")
+    axe.check_accessible(page, screenshots, "speech")
