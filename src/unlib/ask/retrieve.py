@@ -10,29 +10,19 @@ from __future__ import annotations
 
 import math
 import re
-from dataclasses import dataclass
 from typing import Final
 
 from unlib.search import schema as f
 from unlib.search.build import build_query
 from unlib.search.filters import Filters
-from unlib.search.index import PassageIndex
+from unlib.search.index import Candidate, PassageIndex, candidates
 from unlib.search.query import ParsedQuery, QueryError, parse_query
-from unlib.text.analysis import FIELD_LANGUAGES, analyze, field_language
+from unlib.text.analysis import analyze, field_language
 
 # Passages fetched from the index before titles and headings are dropped.
 FETCHED: Final = 40
 # Characters of the query syntax that a question uses as punctuation.
 _SYNTAX: Final = re.compile(r"[\"'():«»“”‘’„‹›\-]+")
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    pid: int
-    vid: int
-    work: int
-    lang: str
-    score: float  # BM25
 
 
 def parse_question(question: str) -> ParsedQuery:
@@ -51,18 +41,7 @@ def retrieve(index: PassageIndex, question: str, limit: int = FETCHED) -> list[C
         return []
     query = build_query(index.schema, parsed, parsed.filters.narrowed(Filters()), any_word=True)
     searcher = index.searcher()
-    hits = searcher.search(query, limit, weight_by_field=f.BOOST).hits
-    if not hits:
-        return []
-    addresses = [address for _, address in hits]
-    pids = searcher.fast_field_values(f.PID, addresses)
-    vids = searcher.fast_field_values(f.VID, addresses)
-    works = searcher.fast_field_values(f.WORK, addresses)
-    langs = searcher.fast_field_values(f.LANG_NO, addresses)
-    return [
-        Candidate(int(pid or 0), int(vid or 0), int(work or 0), FIELD_LANGUAGES[int(no or 0)], s)
-        for (s, _), pid, vid, work, no in zip(hits, pids, vids, works, langs, strict=True)
-    ]
+    return candidates(searcher, searcher.search(query, limit, weight_by_field=f.BOOST).hits)
 
 
 class TermWeights:

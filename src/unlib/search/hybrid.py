@@ -22,7 +22,7 @@ from unlib.search import schema as f
 from unlib.search.build import build_query
 from unlib.search.expansion import LabelExpander
 from unlib.search.filters import Filters
-from unlib.search.index import PassageIndex
+from unlib.search.index import Candidate, PassageIndex, candidates
 from unlib.search.query import ParsedQuery, QueryError, informative_words, parse_query
 from unlib.text.analysis import FIELD_LANGUAGES
 from unlib.text.langid import detect_language
@@ -79,15 +79,6 @@ class Weights:
     floor: float = 0.0
     fusion: str = "scores"
     k: int = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    pid: int
-    vid: int
-    work: int
-    lang: str
-    score: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -323,26 +314,9 @@ class HybridRetriever:
         )
         query = build_query(self.index.schema, parsed, filters, any_word=True)
         # No total count: counting would make tantivy visit every matching passage.
-        hits = searcher.search(query, depth, count=False, weight_by_field=f.BOOST).hits
-        if not hits:
-            return []
-        addresses = [address for _, address in hits]
-        pids, vids, works, lang_nos = (
-            searcher.fast_field_values(name, addresses)
-            for name in (f.PID, f.VID, f.WORK, f.LANG_NO)
+        return candidates(
+            searcher, searcher.search(query, depth, count=False, weight_by_field=f.BOOST).hits
         )
-        return [
-            Candidate(
-                int(pid or 0),
-                int(vid or 0),
-                int(work or 0),
-                FIELD_LANGUAGES[int(lang_no or 0)],
-                float(score),
-            )
-            for (score, _), pid, vid, work, lang_no in zip(
-                hits, pids, vids, works, lang_nos, strict=True
-            )
-        ]
 
     def _dense(
         self,

@@ -35,6 +35,36 @@ class SearchIndexError(Exception):
     """The passage index cannot be used as asked; the message says what to do."""
 
 
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A passage a search found: its ids, the language field that matched, its score."""
+
+    pid: int
+    vid: int
+    work: int
+    lang: str
+    score: float
+
+
+def candidates(
+    searcher: tantivy.Searcher, hits: Sequence[tuple[float, tantivy.DocAddress]]
+) -> list[Candidate]:
+    """The passages of tantivy's ``hits`` (score, address), in their order, read from the
+    index's fast fields."""
+    if not hits:
+        return []
+    addresses = [address for _, address in hits]
+    pids, vids, works, lang_nos = (
+        searcher.fast_field_values(name, addresses) for name in (f.PID, f.VID, f.WORK, f.LANG_NO)
+    )
+    return [
+        Candidate(
+            int(pid or 0), int(vid or 0), int(work or 0), FIELD_LANGUAGES[int(no or 0)], float(s)
+        )
+        for (s, _), pid, vid, work, no in zip(hits, pids, vids, works, lang_nos, strict=True)
+    ]
+
+
 @dataclass(frozen=True)
 class IndexedPassage:
     """One passage as the index needs it (the catalogue keeps everything else)."""

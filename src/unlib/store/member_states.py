@@ -11,7 +11,7 @@ from typing import Any, Final
 
 from unlib.store.base import CatalogueStore
 from unlib.store.db import sqlite_connection
-from unlib.store.votes import _CURRENT, _SELECT, RollCallRow, _roll_call
+from unlib.store.votes import _CURRENT, RollCallRow, counted_page
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,16 +107,7 @@ class MemberStateStore:
                 "(" + " OR ".join(f"{c} LIKE ? ESCAPE '\\'" for c in _TEXT_COLUMNS) + ")"
             )
             params += [pattern] * len(_TEXT_COLUMNS)
-        condition = " AND ".join(clauses)
-        total = self.conn.execute(
-            f"SELECT COUNT(*) FROM roll_calls WHERE {condition}", params
-        ).fetchone()[0]
-        rows = self.conn.execute(
-            f"{_SELECT} FROM roll_calls WHERE {condition}"
-            " ORDER BY date, CAST(source_id AS INTEGER), source_id LIMIT ? OFFSET ?",
-            (*params, -1 if limit is None else limit, offset),
-        )
-        return int(total), [_roll_call(row) for row in rows]
+        return counted_page(self.conn, " AND ".join(clauses), params, limit, offset)
 
 
 _TEXT_COLUMNS: Final = ("symbol", "title", "description", "agenda")

@@ -273,17 +273,7 @@ class VoteStore:
         """Counted roll calls with ``column = value`` for each item of ``where`` (names are
         the caller's constants, never user input), by date."""
         clauses = [_CURRENT, *(f"{name} = ?" for name in where)]
-        condition = " AND ".join(clauses)
-        params = tuple(where.values())
-        total = self.conn.execute(
-            f"SELECT COUNT(*) FROM roll_calls WHERE {condition}", params
-        ).fetchone()[0]
-        rows = self.conn.execute(
-            f"{_SELECT} FROM roll_calls WHERE {condition}"
-            " ORDER BY date, CAST(source_id AS INTEGER), source_id LIMIT ? OFFSET ?",
-            (*params, -1 if limit is None else limit, offset),
-        )
-        return int(total), [_roll_call(row) for row in rows]
+        return counted_page(self.conn, " AND ".join(clauses), tuple(where.values()), limit, offset)
 
     def counts(self) -> dict[str, int]:
         one = self.conn.execute(
@@ -312,3 +302,21 @@ def _ordered(values: dict[str, Any]) -> tuple[Any, ...]:
 
 def _glob_escape(text: str) -> str:
     return "".join(f"[{c}]" if c in "*?[]" else c for c in text)
+
+
+def counted_page(
+    conn: sqlite3.Connection,
+    condition: str,
+    params: Sequence[Any],
+    limit: int | None,
+    offset: int,
+) -> tuple[int, list[RollCallRow]]:
+    """How many roll calls meet ``condition`` (SQL built from the caller's constants, values
+    in ``params``), and the page of them from ``offset``, by date."""
+    total = conn.execute(f"SELECT COUNT(*) FROM roll_calls WHERE {condition}", params).fetchone()
+    rows = conn.execute(
+        f"{_SELECT} FROM roll_calls WHERE {condition}"
+        " ORDER BY date, CAST(source_id AS INTEGER), source_id LIMIT ? OFFSET ?",
+        (*params, -1 if limit is None else limit, offset),
+    )
+    return int(total[0]), [_roll_call(row) for row in rows]
