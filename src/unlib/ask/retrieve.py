@@ -9,34 +9,22 @@ A question is read with the search box syntax; when it does not parse (a stray q
 from __future__ import annotations
 
 import math
-import re
 from typing import Final
 
 from unlib.search import schema as f
 from unlib.search.build import build_query
 from unlib.search.filters import Filters
 from unlib.search.index import Candidate, PassageIndex, candidates
-from unlib.search.query import ParsedQuery, QueryError, parse_query
+from unlib.search.query import parse_free_text
 from unlib.text.analysis import analyze, field_language
 
 # Passages fetched from the index before titles and headings are dropped.
 FETCHED: Final = 40
-# Characters of the query syntax that a question uses as punctuation.
-_SYNTAX: Final = re.compile(r"[\"'():«»“”‘’„‹›\-]+")
-
-
-def parse_question(question: str) -> ParsedQuery:
-    """The question as a query; plain words when its punctuation reads as query syntax."""
-    try:
-        parsed = parse_query(question)
-    except QueryError:
-        parsed = parse_query(_SYNTAX.sub(" ", question))
-    return parsed
 
 
 def retrieve(index: PassageIndex, question: str, limit: int = FETCHED) -> list[Candidate]:
     """The best-scoring passages for ``question`` (any of its words), best first."""
-    parsed = parse_question(question)
+    parsed = parse_free_text(question)
     if parsed.is_empty:
         return []
     query = build_query(index.schema, parsed, parsed.filters.narrowed(Filters()), any_word=True)

@@ -23,7 +23,7 @@ from unlib.search.build import build_query
 from unlib.search.expansion import LabelExpander
 from unlib.search.filters import Filters
 from unlib.search.index import Candidate, PassageIndex, candidates
-from unlib.search.query import ParsedQuery, QueryError, informative_words, parse_query
+from unlib.search.query import ParsedQuery, informative_words, parse_free_text
 from unlib.text.analysis import FIELD_LANGUAGES
 from unlib.text.langid import detect_language
 from unlib.vectors.search import VectorIndex
@@ -171,15 +171,6 @@ def query_language(text: str) -> str:
     """The query's language, for thesaurus matching (English when it cannot be told)."""
     lang, _ = detect_language(text)
     return lang if lang in FIELD_LANGUAGES and lang != "und" else "en"
-
-
-def parse_free_text(text: str) -> ParsedQuery:
-    """The query as the search syntax reads it; text the syntax rejects (a stray ``word:``) is
-    searched as plain words instead of failing."""
-    try:
-        return parse_query(text)
-    except QueryError:
-        return parse_query(text.replace(":", " ").replace('"', " "))
 
 
 class HybridRetriever:

@@ -14,6 +14,7 @@ Small slips are read leniently (a missing closing quote) and reported in ``Parse
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
@@ -23,7 +24,15 @@ from unlib.search.filters import Filters, parse_filter
 from unlib.search.lexer import Item, QueryError, scan
 from unlib.symbols import try_parse
 
-__all__ = ["Filters", "ParsedQuery", "QueryError", "Term", "informative_words", "parse_query"]
+__all__ = [
+    "Filters",
+    "ParsedQuery",
+    "QueryError",
+    "Term",
+    "informative_words",
+    "parse_free_text",
+    "parse_query",
+]
 
 TermKind = Literal["word", "phrase", "symbol"]
 # Long-query reduction for ranked ("any word") searches: a query of more than LONG_QUERY_WORDS
@@ -200,3 +209,17 @@ class _Assembler:
                 best_normalized = symbol.normalized
             last += 1
         return best
+
+
+# Characters of the query syntax that free text (a question, a pasted sentence) uses as
+# punctuation.
+_SYNTAX: Final = re.compile(r"[\"'():«»“”‘’„‹›\-]+")
+
+
+def parse_free_text(text: str) -> ParsedQuery:
+    """The text as the search syntax reads it; text the syntax rejects (a stray ``word:``,
+    an unclosed quote or bracket) is searched as plain words instead of failing."""
+    try:
+        return parse_query(text)
+    except QueryError:
+        return parse_query(_SYNTAX.sub(" ", text.replace(":", " ")))

@@ -14,8 +14,8 @@ from dataclasses import dataclass, field
 from typing import Any, Final
 
 from unlib.search.filters import Filters, parse_filter
-from unlib.search.hybrid import MODES, Fused, HybridRetriever, parse_free_text
-from unlib.search.query import QueryError
+from unlib.search.hybrid import MODES, Fused, HybridRetriever
+from unlib.search.query import QueryError, parse_free_text
 from unlib.services.counterparts import CatalogueCounterparts
 from unlib.services.search import SearchRequest, effective_filters
 from unlib.store.base import CatalogueStore
