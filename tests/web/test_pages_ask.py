@@ -112,5 +112,7 @@ def test_comparing_a_version_with_itself_is_a_bad_request(
     api = client.get(f"/api/v1/compare/{charter_id}", params={"a": "fr", "b": "fr"})
     assert api.status_code == 400
     assert api.headers["content-type"].startswith("application/problem+json")
+    chosen = client.get(f"/compare/{charter_id}.json", params={"hl": "ru"}).json()
+    assert chosen["a"] == "ru" and chosen["b"] != "ru"  # the reader's language, then another
     missing = client.get(f"/api/v1/compare/{charter_id}", params={"a": "fr", "b": "de"})
     assert missing.status_code in {404, 422}

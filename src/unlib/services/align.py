@@ -242,12 +242,17 @@ def compare(
     catalogue: CatalogueStore,
     embedder: Embedder,
     work: WorkRow,
-    lang_a: str,
-    lang_b: str,
+    lang_a: str | None,
+    lang_b: str | None,
     para: str | None = None,
+    reader: str | None = None,
 ) -> dict[str, Any]:
-    """Two versions side by side, row by row (all rows, or those of one paragraph)."""
+    """Two versions side by side, row by row (all rows, or those of one paragraph). A side
+    not given is the ``reader``'s language (else the first held) and then another held one."""
     versions = {v.lang: v for v in catalogue.versions(work.id)}
+    held = _held_order(versions)
+    lang_a = lang_a or (reader if reader in versions else held[0] if held else reader or "en")
+    lang_b = lang_b or next((lang for lang in held if lang != lang_a), lang_a)
     if lang_a == lang_b and len(versions) > 1:
         raise SameLanguageError(
             f"choose two different languages to compare (both are {lang_a!r}; "

@@ -353,11 +353,13 @@ class Library:
 
         return paragraph_in_languages(self.catalogue, self.embedder, self.resolve(ref), para, langs)
 
-    def compare(self, ref: str, a: str, b: str, para: str | None = None) -> dict[str, Any]:
+    def compare(
+        self, ref: str, a: str | None, b: str | None, para: str | None = None, reader: str = ""
+    ) -> dict[str, Any]:
         """Two language versions side by side, aligned passage by passage."""
         from unlib.services.align import compare
 
-        return compare(self.catalogue, self.embedder, self.resolve(ref), a, b, para)
+        return compare(self.catalogue, self.embedder, self.resolve(ref), a, b, para, reader)
 
     def align(self, ref: str) -> dict[str, Any]:
         """Align every pair of a work's language versions now (else done when first shown)."""

@@ -56,16 +56,15 @@ async def compare_page(ref: str, request: Request, library: LibraryDep) -> Respo
     hl = interface_language(request)
     ref = strip_json(ref)
     params = request.query_params
-    held = library.show(ref)["languages"]
-    a = _language(params.get("a"), "a") or (hl if hl in held else held[0] if held else "en")
-    b = _language(params.get("b"), "b") or next((x for x in held if x != a), a)
+    a, b = _language(params.get("a"), "a"), _language(params.get("b"), "b")
     para = params.get("para", "").strip()[:20] or None
     try:
-        data = library.compare(ref, a, b, para)
+        data = library.compare(ref, a, b, para, reader=hl)
     except SameLanguageError as error:
         raise HTTPException(400, str(error)) from error
     except AlignError as error:
         raise HTTPException(404, str(error)) from error
+    a, b = data["a"], data["b"]
     context = {
         "data": data,
         "ref": ref,
